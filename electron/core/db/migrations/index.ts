@@ -1,0 +1,13 @@
+import type { Migration } from 'kysely/migration';
+import * as m0001 from './0001_initial';
+
+/**
+ * Every migration, registered in code: the bundled main process has no migrations folder to scan.
+ * A test fails if a file in this folder is missing here. Names sort in the order they apply.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001_initial': m0001,
+};
+
+/** The schema version this build writes: the number of registered migrations. */
+export const SCHEMA_VERSION = Object.keys(MIGRATIONS).length;

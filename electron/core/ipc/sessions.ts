@@ -1,0 +1,26 @@
+import type { Role } from '../../../shared/roles';
+
+/** A signed-in staff member, as main knows them. The renderer only ever learns name and role. */
+export interface Session {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  startedAt: number;
+}
+
+/** Sessions live in main, one per client (an Electron window's webContents, or the test host's run). */
+export interface SessionStore {
+  get(clientId: string): Session | null;
+  set(clientId: string, session: Session): void;
+  clear(clientId: string): void;
+}
+
+export function createSessionStore(): SessionStore {
+  const sessions = new Map<string, Session>();
+  return {
+    get: (clientId) => sessions.get(clientId) ?? null,
+    set: (clientId, session) => void sessions.set(clientId, session),
+    clear: (clientId) => void sessions.delete(clientId),
+  };
+}

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { defineChannel } from './channel';
+
+export const appStatusSchema = z.object({
+  appVersion: z.string(),
+  schemaVersion: z.number().int().nonnegative(),
+  encryption: z.object({ enabled: z.boolean(), cipher: z.string() }),
+  dataFolderBytes: z.number().int().nonnegative(),
+});
+export type AppStatus = z.infer<typeof appStatusSchema>;
+
+export const appChannels = {
+  status: defineChannel({
+    summary: 'Version, schema version, encryption and data folder size, for the About box. No patient data.',
+    input: z.undefined(),
+    output: appStatusSchema,
+    access: 'public',
+  }),
+};

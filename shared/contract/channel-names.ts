@@ -1,0 +1,15 @@
+/**
+ * Channel names only, without zod, so the preload bundle stays tiny and schema-free.
+ * `contract.ts` checks at compile time that this list and the contract agree exactly.
+ */
+export const CHANNEL_NAMES = {
+  app: ['status'],
+} as const;
+
+export type ChannelNames = typeof CHANNEL_NAMES;
+
+export function listChannels(): string[] {
+  return Object.entries(CHANNEL_NAMES).flatMap(([area, actions]) =>
+    (actions as readonly string[]).map((action) => `${area}:${action}`),
+  );
+}
