@@ -17,7 +17,15 @@ export class ClinicFailure extends Error {
 }
 
 /** Why the clinic's database could not be opened at start-up. Each kind gets its own dialog text. */
-export type StartupFailureKind = 'WRONG_KEY' | 'DATABASE_TOO_NEW' | 'KEY_UNAVAILABLE' | 'DATABASE_MISSING' | 'PRAGMA_NOT_APPLIED' | 'CORRUPT';
+export type StartupFailureKind =
+  | 'WRONG_KEY'
+  | 'DATABASE_TOO_NEW'
+  | 'KEY_UNAVAILABLE'
+  | 'DATABASE_MISSING'
+  | 'PRAGMA_NOT_APPLIED'
+  | 'CORRUPT'
+  | 'DATABASE_BUSY'
+  | 'KEYSTORE_DAMAGED';
 
 export class StartupFailure extends Error {
   constructor(

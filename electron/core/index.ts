@@ -28,8 +28,14 @@ export interface ClinicCore {
   sessions: SessionStore;
   db: Kysely<Database>;
   sqlite: SqliteDatabase;
+  /** True while any window reports a form with unsaved changes (asked before an update restart). */
+  hasUnsavedWork(): boolean;
+  /** Administrator setting: automatic updates on (default) or off for managed PCs. */
+  automaticUpdatesEnabled(): Promise<boolean>;
   close(): Promise<void>;
 }
+
+export const SETTING_AUTOMATIC_UPDATES = 'updates.automatic';
 
 /**
  * Opens (creating on first run) the encrypted database in dataDir, migrates it, and wires every channel's handler.
@@ -48,13 +54,21 @@ export async function startClinicCore(options: ClinicCoreOptions): Promise<Clini
     log.info('startClinicCore', isNew ? 'created a new clinic database' : 'opened the clinic database', { schemaVersion, keyProvider: keyProvider.kind });
   } catch (error) {
     await db.destroy();
+    // Kysely's destroy() is a no-op until Kysely has run a query, and the newer-version guard refuses before that.
+    if (sqlite.open) sqlite.close();
     throw error;
   }
 
   const sessions = createSessionStore();
+  const unsavedClients = new Set<string>();
   const handlers: HandlersFor<Contract> = {
     app: {
       status: () => readAppStatus(sqlite, dataDir, options.appVersion),
+      setUnsavedWork: ({ unsaved }, { clientId }) => {
+        if (unsaved) unsavedClients.add(clientId);
+        else unsavedClients.delete(clientId);
+        return null;
+      },
     },
   };
   const dispatcher = createDispatcher({ contract, handlers, sessions, origin: options.origin, log });
@@ -63,8 +77,14 @@ export async function startClinicCore(options: ClinicCoreOptions): Promise<Clini
     sessions,
     db,
     sqlite,
+    hasUnsavedWork: () => unsavedClients.size > 0,
+    async automaticUpdatesEnabled() {
+      const row = await db.selectFrom('app_meta').select('value').where('key', '=', SETTING_AUTOMATIC_UPDATES).executeTakeFirst();
+      return row?.value !== 'off';
+    },
     async close() {
       await db.destroy(); // closes the driver connection too
+      if (sqlite.open) sqlite.close();
     },
   };
 }

@@ -16,4 +16,10 @@ export const appChannels = {
     output: appStatusSchema,
     access: 'public',
   }),
+  setUnsavedWork: defineChannel({
+    summary: 'The window tells main whether a form has unsaved changes, so an update restart can ask first.',
+    input: z.object({ unsaved: z.boolean() }).strict(),
+    output: z.null(),
+    access: 'public',
+  }),
 };

@@ -3,7 +3,7 @@
  * `contract.ts` checks at compile time that this list and the contract agree exactly.
  */
 export const CHANNEL_NAMES = {
-  app: ['status'],
+  app: ['status', 'setUnsavedWork'],
 } as const;
 
 export type ChannelNames = typeof CHANNEL_NAMES;

@@ -21,6 +21,8 @@ export interface OpenOptions {
   /** Create the file if missing. False at every start after the first: a missing file is an error, not a new clinic. */
   create: boolean;
   readonly?: boolean;
+  /** Runs after the key is verified and before any pragma that could write (e.g. the newer-version guard). */
+  beforeWrite?: (db: SqliteDatabase) => void;
 }
 
 /**
@@ -37,10 +39,12 @@ export function openEncryptedDatabase(file: string, key: Uint8Array, options: Op
     db.pragma(`cipher='${CIPHER}'`);
     db.pragma('legacy=4');
     db.pragma(`key="x'${hex}'"`);
+    // Before the first read, so a database busy in another process waits instead of looking damaged.
+    applyPragma(db, 'busy_timeout', String(BUSY_TIMEOUT_MS), BUSY_TIMEOUT_MS);
     verifyKey(db);
     // temp_store before anything can spill to an (unencrypted) temp file.
     applyPragma(db, 'temp_store', 'MEMORY', 2);
-    applyPragma(db, 'busy_timeout', String(BUSY_TIMEOUT_MS), BUSY_TIMEOUT_MS);
+    options.beforeWrite?.(db);
     applyPragma(db, 'foreign_keys', 'ON', 1);
     if (!options.readonly) {
       applyPragma(db, 'journal_mode', 'WAL', 'wal');
@@ -66,6 +70,9 @@ function verifyKey(db: SqliteDatabase): void {
         'WRONG_KEY',
         'The clinic database could not be unlocked with this key. Nothing was changed. Sign in again, or use the recovery code.',
       );
+    }
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+      throw new StartupFailure('DATABASE_BUSY', 'The clinic database is in use by another program. Nothing was changed. Close it and try again.');
     }
     throw new StartupFailure('CORRUPT', 'The clinic database could not be read. Nothing was changed. Restore from a backup.');
   }

@@ -60,12 +60,14 @@ export function createDispatcher<C extends Record<string, Record<string, Channel
   }
 
   async function dispatch(request: DispatchRequest): Promise<Result<unknown>> {
-    const entry = typeof request.channel === 'string' ? table.get(request.channel) : undefined;
-    if (!entry) return failure('NOT_FOUND', 'That action does not exist in this version of CareDesk.');
+    // Origin first: a foreign page learns nothing, not even which channels exist.
     if (!isAppOrigin(request.senderUrl, origin)) {
-      log.warn('dispatch', 'rejected call from a foreign origin', { channel: request.channel });
+      // The channel name only when it is one of ours: a foreign caller's string is not echoed into the log.
+      log.warn('dispatch', 'rejected call from a foreign origin', { channel: table.has(request.channel) ? request.channel : 'unknown' });
       return failure('FORBIDDEN', 'This request did not come from CareDesk and was refused.');
     }
+    const entry = typeof request.channel === 'string' ? table.get(request.channel) : undefined;
+    if (!entry) return failure('NOT_FOUND', 'That action does not exist in this version of CareDesk.');
     const parsed = entry.spec.input.safeParse(request.payload);
     if (!parsed.success) {
       return failure('VALIDATION', 'Some of the information is not valid. Check the highlighted fields.', toFieldIssues(parsed.error));

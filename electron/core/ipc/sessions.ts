@@ -14,6 +14,7 @@ export interface SessionStore {
   get(clientId: string): Session | null;
   set(clientId: string, session: Session): void;
   clear(clientId: string): void;
+  count(): number;
 }
 
 export function createSessionStore(): SessionStore {
@@ -22,5 +23,6 @@ export function createSessionStore(): SessionStore {
     get: (clientId) => sessions.get(clientId) ?? null,
     set: (clientId, session) => void sessions.set(clientId, session),
     clear: (clientId) => void sessions.delete(clientId),
+    count: () => sessions.size,
   };
 }

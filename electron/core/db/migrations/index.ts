@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_initial';
+import * as m0002 from './0002_staff_users';
 
 /**
  * Every migration, registered in code: the bundled main process has no migrations folder to scan.
@@ -7,6 +8,7 @@ import * as m0001 from './0001_initial';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': m0001,
+  '0002_staff_users': m0002,
 };
 
 /** The schema version this build writes: the number of registered migrations. */

@@ -1,0 +1,334 @@
+import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import type { SessionState, SessionUser, SetupCompleteInput } from '../../../shared/contract/auth';
+import { SETTINGS, writeSetting } from '../app/settings';
+import { closeClinicDatabase, openClinicDatabase, DATABASE_FILE, type ClinicDatabase } from '../db/clinic-database';
+import { ClinicFailure, StartupFailure } from '../errors';
+import type { Session, SessionStore } from '../ipc/sessions';
+import { PRODUCTION_SCRYPT, type ScryptParams } from '../keys/kdf';
+import { createKeystore, normalizeUsername, rebindAfterRecovery, unlockWithPassword, unlockWithRecoveryCode, withUserSlot, type Keystore } from '../keys/keystore';
+import { keystorePath, readKeystoreFile, writeKeystoreFile } from '../keys/keystore-file';
+import {
+  KEYCHAIN_WARNINGS,
+  MACHINE_SECRET_FILE,
+  loadMachineSecret,
+  newMachineSecret,
+  writeMachineSecretFile,
+  type KeychainStatus,
+  type OsKeychain,
+} from '../keys/machine-secret';
+import { canonicalRecoveryText, generateRecoveryCode, normalizeRecoveryCode, recoveryCodeGroups, RECOVERY_GROUP_COUNT } from '../keys/recovery-code';
+import { clearFailures, lockedUntil, recordFailure } from '../keys/signin-throttle';
+import type { Logger } from '../log';
+import {
+  clearPasswordResetRequired,
+  findStaffUserById,
+  findStaffUserByUsername,
+  insertStaffUser,
+  markPasswordResetRequired,
+} from './staff-repository';
+
+export const WRONG_CREDENTIALS = 'That username and password do not match. Check both and try again.';
+
+export interface ClinicAccessOptions {
+  dataDir: string;
+  keychain: OsKeychain;
+  sessions: SessionStore;
+  log: Logger;
+  /** Key-slot cost; production unless a test passes cheaper parameters. */
+  scrypt?: ScryptParams;
+  clock?: () => number;
+}
+
+/** Recovery code and database key of a wizard in progress. Kept in main's memory only; nothing is on disk yet. */
+interface PendingSetup {
+  recoveryCode: string;
+  dbKey: Buffer;
+  confirmGroupIndexes: [number, number];
+}
+
+/**
+ * Who may open the clinic's database: first-run setup, sign-in, recovery, password change and sign-out.
+ * The database key and the machine secret stay inside this module (main process only).
+ */
+export function createClinicAccess(options: ClinicAccessOptions) {
+  const { dataDir, keychain, sessions, log } = options;
+  const scrypt = options.scrypt ?? PRODUCTION_SCRYPT;
+  const now = options.clock ?? (() => Date.now());
+  const ksFile = keystorePath(dataDir);
+  const dbFile = join(dataDir, DATABASE_FILE);
+
+  let pending: PendingSetup | null = null;
+  let open: (ClinicDatabase & { dbKey: Buffer }) | null = null;
+  // Sign-in, recovery and setup run one at a time: no parallel guessing, no lost keystore updates.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serialized = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const keystore = (): Keystore | null => readKeystoreFile(ksFile);
+
+  function requireKeystore(): Keystore {
+    const ks = keystore();
+    if (!ks) throw new ClinicFailure('CONFLICT', 'CareDesk has not been set up on this computer yet.');
+    return ks;
+  }
+
+  async function keychainState(): Promise<{ status: KeychainStatus; warning: string | null }> {
+    const status = await keychain.status();
+    return { status, warning: status === 'secure' ? null : KEYCHAIN_WARNINGS[status] };
+  }
+
+  async function ensureOpen(dbKey: Buffer): Promise<ClinicDatabase> {
+    if (open) {
+      if (open.dbKey.length !== dbKey.length || !timingSafeEqual(open.dbKey, dbKey)) {
+        throw new ClinicFailure('INTERNAL', 'The key slots do not match the open database. Restart CareDesk.');
+      }
+      return open;
+    }
+    try {
+      const opened = await openClinicDatabase(dbFile, dbKey, { create: false });
+      open = { ...opened, dbKey: Buffer.from(dbKey) };
+      log.info('ensureOpen', 'opened the clinic database', { schemaVersion: opened.schemaVersion });
+      return opened;
+    } catch (error) {
+      if (error instanceof StartupFailure) throw new ClinicFailure(error.kind === 'DATABASE_TOO_NEW' ? 'CONFLICT' : 'INTERNAL', error.userMessage);
+      throw error;
+    }
+  }
+
+  async function closeDatabase(): Promise<void> {
+    if (!open) return;
+    const closing = open;
+    open = null;
+    closing.dbKey.fill(0);
+    await closeClinicDatabase(closing);
+    log.info('closeDatabase', 'closed the clinic database after the last sign-out');
+  }
+
+  function startSession(clientId: string, user: { id: string; username: string; full_name: string; role: Session['role']; password_reset_required: number }): SessionUser {
+    sessions.set(clientId, { userId: user.id, username: user.username, displayName: user.full_name, role: user.role, startedAt: now() });
+    return { displayName: user.full_name, role: user.role, mustChangePassword: user.password_reset_required === 1 };
+  }
+
+  async function state(clientId: string): Promise<SessionState> {
+    const ks = keystore();
+    const kc = await keychainState();
+    if (!ks) return { phase: 'needs-setup', user: null, keychain: kc, recoveryRequired: false };
+    const session = sessions.get(clientId);
+    const machine = await loadMachineSecret(dataDir, keychain);
+    const userSlots = ks.slots.filter((s) => s.kind === 'user');
+    const recoveryRequired = userSlots.length > 0 && userSlots.every((s) => s.machineBound) && machine.secret === null;
+    let user: SessionUser | null = null;
+    if (session && open) {
+      const row = await findStaffUserById(open.db, session.userId);
+      if (row) user = { displayName: row.full_name, role: row.role, mustChangePassword: row.password_reset_required === 1 };
+    }
+    return { phase: user ? 'signed-in' : 'signed-out', user, keychain: kc, recoveryRequired };
+  }
+
+  function beginSetup() {
+    if (existsSync(ksFile)) throw new ClinicFailure('CONFLICT', 'CareDesk is already set up on this computer. Sign in instead.');
+    pending?.dbKey.fill(0);
+    const first = randomInt(RECOVERY_GROUP_COUNT);
+    let second = randomInt(RECOVERY_GROUP_COUNT - 1);
+    if (second >= first) second += 1;
+    const indexes: [number, number] = first < second ? [first, second] : [second, first];
+    pending = { recoveryCode: generateRecoveryCode(), dbKey: randomBytes(32), confirmGroupIndexes: indexes };
+    return {
+      recoveryCodeGroups: recoveryCodeGroups(pending.recoveryCode),
+      confirmGroupNumbers: [indexes[0] + 1, indexes[1] + 1] as [number, number],
+    };
+  }
+
+  function cancelSetup(): null {
+    pending?.dbKey.fill(0);
+    pending = null;
+    return null;
+  }
+
+  /** Creates everything in one go; on any failure removes what it created, so a failed setup leaves nothing behind. */
+  async function completeSetup(input: SetupCompleteInput, clientId: string): Promise<SessionUser> {
+    return serialized(async () => {
+      if (existsSync(ksFile) || existsSync(dbFile)) throw new ClinicFailure('CONFLICT', 'CareDesk is already set up on this computer. Sign in instead.');
+      const setup = pending;
+      if (!setup) throw new ClinicFailure('CONFLICT', 'The setup was restarted. Go back to the recovery code step.');
+      const groups = recoveryCodeGroups(setup.recoveryCode);
+      const issues = setup.confirmGroupIndexes.flatMap((groupIndex, i) => {
+        return canonicalRecoveryText(input.confirmGroups[i] ?? '') === groups[groupIndex]
+          ? []
+          : [{ path: `confirmGroups.${i}`, message: `Group ${groupIndex + 1} does not match the recovery code. Check the printout and type it again.` }];
+      });
+      if (issues.length > 0) throw new ClinicFailure('VALIDATION', 'The recovery code groups do not match.', issues);
+
+      const at = now();
+      const admin = { id: uuidv7(), username: normalizeUsername(input.admin.username), full_name: input.admin.fullName, role: 'admin' as const };
+      const created: string[] = [];
+      let database: ClinicDatabase | null = null;
+      try {
+        mkdirSync(dataDir, { recursive: true });
+        const machine = await newMachineSecret(keychain);
+        created.push(dbFile, `${dbFile}-wal`, `${dbFile}-shm`);
+        database = await openClinicDatabase(dbFile, setup.dbKey, { create: true });
+        await database.db.transaction().execute(async (trx) => {
+          await insertStaffUser(trx, { ...admin, created_at: at, created_by: null, updated_at: at, updated_by: null });
+          await writeSetting(trx, SETTINGS.clinicName, input.clinicName, at);
+          await writeSetting(trx, SETTINGS.clinicTimeZone, input.timeZone, at);
+        });
+        const ks = await createKeystore({
+          dbKey: setup.dbKey,
+          admin: { userId: admin.id, username: admin.username },
+          password: input.admin.password,
+          recoveryCode: setup.recoveryCode,
+          machineSecret: machine?.secret ?? null,
+          scrypt,
+          now: at,
+        });
+        if (machine) {
+          created.push(join(dataDir, MACHINE_SECRET_FILE));
+          writeMachineSecretFile(dataDir, machine.sealed);
+        }
+        created.push(ksFile);
+        writeKeystoreFile(ksFile, ks); // last: its presence means "set up"
+      } catch (error) {
+        if (database) await closeClinicDatabase(database);
+        for (const file of created) rmSync(file, { force: true });
+        log.error('completeSetup', 'setup failed; removed the files it had created');
+        throw error;
+      }
+      open = { ...database, dbKey: Buffer.from(setup.dbKey) };
+      setup.dbKey.fill(0);
+      pending = null;
+      log.info('completeSetup', 'clinic set up', { keychain: await keychain.status() });
+      return startSession(clientId, { ...admin, password_reset_required: 0 });
+    });
+  }
+
+  async function signIn(input: { username: string; password: string }, clientId: string): Promise<SessionUser> {
+    return serialized(async () => {
+      let ks = requireKeystore();
+      const at = now();
+      const until = lockedUntil(ks, input.username, at);
+      if (until !== null) throw lockedFailure(until);
+      const machine = await loadMachineSecret(dataDir, keychain);
+      const unlocked = await unlockWithPassword(ks, input.username, input.password, machine.secret);
+      if (!unlocked.ok) {
+        const result = recordFailure(ks, input.username, at);
+        writeKeystoreFile(ksFile, result.keystore);
+        log.warn('signIn', result.lockedNow ? 'failed sign-in locked the account' : 'failed sign-in');
+        if (result.lockedNow) throw lockedFailure(result.keystore.throttle[normalizeUsername(input.username)]?.lockedUntil ?? at);
+        throw new ClinicFailure('UNAUTHENTICATED', WRONG_CREDENTIALS);
+      }
+      const database = await ensureOpen(unlocked.dbKey);
+      unlocked.dbKey.fill(0);
+      const user = await findStaffUserById(database.db, unlocked.userId);
+      if (!user || user.status !== 'active') {
+        throw new ClinicFailure('UNAUTHENTICATED', WRONG_CREDENTIALS);
+      }
+      ks = clearFailures(ks, input.username);
+      writeKeystoreFile(ksFile, ks);
+      log.info('signIn', 'signed in', { role: user.role });
+      return startSession(clientId, user);
+    });
+  }
+
+  async function signOut(clientId: string): Promise<null> {
+    sessions.clear(clientId);
+    if (sessions.count() === 0) await closeDatabase();
+    return null;
+  }
+
+  async function recover(input: { recoveryCode: string; username: string; newPassword: string }, clientId: string): Promise<SessionUser> {
+    return serialized(async () => {
+      const ks = requireKeystore();
+      const code = normalizeRecoveryCode(input.recoveryCode);
+      const dbKey = code ? await unlockWithRecoveryCode(ks, code) : null;
+      if (!dbKey) throw new ClinicFailure('UNAUTHENTICATED', 'That recovery code does not open this clinic database. Check it against the printout.');
+      const database = await ensureOpen(dbKey);
+      const admin = await findStaffUserByUsername(database.db, normalizeUsername(input.username));
+      if (!admin || admin.role !== 'admin' || admin.status !== 'active') {
+        throw new ClinicFailure('VALIDATION', 'Enter the username of an active administrator.', [{ path: 'username', message: 'Not an active administrator of this clinic.' }]);
+      }
+      const at = now();
+      const machine = await loadMachineSecret(dataDir, keychain);
+      let next: Keystore;
+      if (machine.secret) {
+        // Same computer, forgotten password: re-wrap only this administrator's slot.
+        next = clearFailures(await withUserSlot(ks, { dbKey, user: { userId: admin.id, username: admin.username }, password: input.newPassword, machineSecret: machine.secret, scrypt, now: at }), admin.username);
+      } else {
+        // New computer or lost keychain: new machine secret; the other staff set their passwords again.
+        const fresh = await newMachineSecret(keychain);
+        const rebound = await rebindAfterRecovery(ks, { dbKey, admin: { userId: admin.id, username: admin.username }, newPassword: input.newPassword, newMachineSecret: fresh?.secret ?? null, scrypt, now: at });
+        await markPasswordResetRequired(database.db, rebound.droppedUserIds, at, admin.id);
+        if (fresh) writeMachineSecretFile(dataDir, fresh.sealed);
+        next = rebound.keystore;
+        log.warn('recover', 'recovered on a new machine secret; other staff must set passwords again', { dropped: rebound.droppedUserIds.length });
+      }
+      writeKeystoreFile(ksFile, next);
+      await clearPasswordResetRequired(database.db, admin.id, at);
+      dbKey.fill(0);
+      return startSession(clientId, { ...admin, password_reset_required: 0 });
+    });
+  }
+
+  async function changePassword(input: { currentPassword: string; newPassword: string }, session: Session): Promise<null> {
+    return serialized(async () => {
+      const ks = requireKeystore();
+      const machine = await loadMachineSecret(dataDir, keychain);
+      const unlocked = await unlockWithPassword(ks, session.username, input.currentPassword, machine.secret);
+      if (!unlocked.ok || unlocked.userId !== session.userId) {
+        throw new ClinicFailure('VALIDATION', 'The current password is not right.', [{ path: 'currentPassword', message: 'This is not your current password.' }]);
+      }
+      const at = now();
+      const next = await withUserSlot(ks, { dbKey: unlocked.dbKey, user: { userId: session.userId, username: session.username }, password: input.newPassword, machineSecret: machine.secret, scrypt, now: at });
+      unlocked.dbKey.fill(0);
+      writeKeystoreFile(ksFile, next);
+      if (open) await clearPasswordResetRequired(open.db, session.userId, at);
+      return null;
+    });
+  }
+
+  /** The open database for a signed-in call; the dispatcher has already checked the session. */
+  function database(): ClinicDatabase {
+    if (!open) throw new ClinicFailure('UNAUTHENTICATED', 'Please sign in to continue.');
+    return open;
+  }
+
+  /** Files in the data folder, for tests and the "cancelled setup leaves nothing" promise. */
+  function dataFolderIsEmpty(): boolean {
+    return !existsSync(dataDir) || readdirSync(dataDir).length === 0;
+  }
+
+  return {
+    state,
+    beginSetup,
+    cancelSetup,
+    completeSetup,
+    signIn,
+    signOut,
+    recover,
+    changePassword,
+    database,
+    isOpen: () => open !== null,
+    dataFolderIsEmpty,
+    close: async () => {
+      cancelSetup();
+      await closeDatabase();
+    },
+  };
+}
+
+export type ClinicAccess = ReturnType<typeof createClinicAccess>;
+
+function lockedFailure(until: number): ClinicFailure {
+  return new ClinicFailure(
+    'LOCKED',
+    // The workstation's local time: the clinic's time zone lives inside the database, which is not open yet.
+    `Too many failed sign-ins. This account is locked until ${new Date(until).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' })}. ` +
+      'Try again then, or ask an administrator (who can also use the recovery code).',
+  );
+}

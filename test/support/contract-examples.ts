@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import type { Contract } from '../../shared/contract';
+import type { ChannelSpec } from '../../shared/contract/channel';
+
+/** One valid input per channel, typed by the contract: a new channel does not compile here until it has one. */
+export type ChannelExamples = {
+  [A in keyof Contract]: {
+    [K in keyof Contract[A]]: Contract[A][K] extends ChannelSpec<infer I> ? z.input<I> : never;
+  };
+};
+
+export const CHANNEL_EXAMPLES: ChannelExamples = {
+  app: {
+    status: undefined,
+    setUnsavedWork: { unsaved: true },
+  },
+};
+
+/** The example for 'area:action', or found:false when the map has none (checked by contract.test.ts). */
+export function exampleFor(channel: string): { found: boolean; value: unknown } {
+  const [area, action] = channel.split(':');
+  const areaExamples: Record<string, unknown> | undefined =
+    area !== undefined && Object.hasOwn(CHANNEL_EXAMPLES, area) ? (CHANNEL_EXAMPLES as Record<string, Record<string, unknown>>)[area] : undefined;
+  if (!areaExamples || action === undefined || !Object.hasOwn(areaExamples, action)) return { found: false, value: undefined };
+  return { found: true, value: areaExamples[action] };
+}

@@ -1,0 +1,232 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { EventEmitter } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DATABASE_FILE } from '../../../electron/core';
+import { DEV_KEY_FILE } from '../../../electron/core/keys/key-provider';
+import type { Result } from '../../../shared/result';
+import { createFakeWebContents } from './fake-web-contents';
+
+// The whole shell (electron/main/index.ts) against a fake Electron and the real core on a temp folder.
+
+type Fn = ReturnType<typeof vi.fn>;
+interface FakeElectron {
+  app: EventEmitter & Record<'enableSandbox' | 'setPath' | 'requestSingleInstanceLock' | 'quit' | 'exit' | 'whenReady', Fn>;
+  protocol: { registerSchemesAsPrivileged: Fn; handle: Fn };
+  ipcMain: { handle: Fn };
+  dialog: { showErrorBox: Fn; showMessageBox: Fn };
+  shell: { openExternal: Fn };
+  Menu: { buildFromTemplate: Fn; setApplicationMenu: Fn };
+  windows: Array<EventEmitter & { options: Record<string, unknown>; loadURL: Fn }>;
+}
+
+const state = vi.hoisted(() => ({
+  userData: '',
+  lock: true,
+  ready: Promise.resolve() as Promise<void>,
+  updaterCreated: 0,
+  electron: null as unknown as FakeElectron,
+}));
+
+vi.mock('electron', async () => {
+  const { EventEmitter: Emitter } = await import('node:events');
+  const windows: FakeElectron['windows'] = [];
+  const app = Object.assign(new Emitter(), {
+    isPackaged: false,
+    enableSandbox: vi.fn(),
+    setPath: vi.fn((name: string, value: string) => {
+      if (name === 'userData') state.userData = value;
+    }),
+    getPath: (name: string) => {
+      if (name !== 'userData') throw new Error(`unexpected getPath(${name})`);
+      return state.userData;
+    },
+    getVersion: () => '0.1.0-test',
+    requestSingleInstanceLock: vi.fn(() => state.lock),
+    quit: vi.fn(),
+    exit: vi.fn(),
+    whenReady: vi.fn(() => state.ready),
+  });
+  class BrowserWindow extends Emitter {
+    loadURL = vi.fn(async () => undefined);
+    show = vi.fn();
+    isMinimized = () => false;
+    restore = vi.fn();
+    focus = vi.fn();
+    constructor(readonly options: Record<string, unknown>) {
+      super();
+      windows.push(this as unknown as FakeElectron['windows'][number]);
+    }
+  }
+  state.electron = {
+    app,
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+    ipcMain: { handle: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn() },
+    shell: { openExternal: vi.fn(async () => undefined) },
+    Menu: { buildFromTemplate: vi.fn((template: unknown) => template), setApplicationMenu: vi.fn() },
+    windows,
+  } as unknown as FakeElectron;
+  return { ...state.electron, BrowserWindow };
+});
+
+vi.mock('electron-updater', () => ({
+  get autoUpdater() {
+    state.updaterCreated += 1;
+    throw new Error('the updater must not be created in a development run');
+  },
+}));
+
+let userData: string;
+
+/** Loads index.ts afresh. The electron mock is built once per file, so its recordings are cleared here. */
+async function startShell(): Promise<FakeElectron> {
+  if (state.electron) {
+    state.electron.windows.length = 0;
+    state.electron.app.removeAllListeners();
+    vi.clearAllMocks();
+  }
+  vi.resetModules();
+  await import('../../../electron/main/index');
+  return state.electron;
+}
+
+/** Waits until start-up has either opened a window or given up. */
+async function started(electron: FakeElectron): Promise<void> {
+  await vi.waitFor(() => {
+    if (electron.windows.length === 0 && electron.app.exit.mock.calls.length === 0) throw new Error('still starting');
+  });
+}
+
+function handlerFor(electron: FakeElectron, channel: string) {
+  const call = electron.ipcMain.handle.mock.calls.find(([name]) => name === channel);
+  if (!call) throw new Error(`no handler for ${channel}`);
+  return call[1] as (event: unknown, payload: unknown) => Promise<Result<unknown>>;
+}
+
+beforeEach(() => {
+  userData = mkdtempSync(join(tmpdir(), 'caredesk-shell-'));
+  state.userData = userData;
+  state.lock = true;
+  state.ready = Promise.resolve();
+  state.updaterCreated = 0;
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+  rmSync(userData, { recursive: true, force: true });
+});
+
+describe('the Electron shell (electron/main/index.ts)', () => {
+  it('sandboxes every renderer and registers app:// as privileged before ready', async () => {
+    let markReady: () => void = () => undefined;
+    state.ready = new Promise((resolve) => (markReady = resolve));
+    const electron = await startShell();
+    expect(electron.app.enableSandbox).toHaveBeenCalledTimes(1);
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    expect(electron.protocol.handle).not.toHaveBeenCalled();
+    expect(electron.windows).toHaveLength(0);
+    markReady();
+    await started(electron);
+    expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    electron.app.emit('will-quit', { preventDefault: vi.fn() });
+    await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalled());
+  });
+
+  it('lets a second copy hand over and quit without opening the database', async () => {
+    state.lock = false;
+    const electron = await startShell();
+    expect(electron.app.quit).toHaveBeenCalledTimes(1);
+    expect(electron.app.whenReady).not.toHaveBeenCalled();
+    expect(existsSync(join(userData, 'clinic-data'))).toBe(false);
+  });
+
+  it('opens the encrypted database, wires IPC and the window, and closes the database on quit', async () => {
+    const electron = await startShell();
+    await started(electron);
+
+    const dataDir = join(userData, 'clinic-data');
+    expect(existsSync(join(dataDir, DATABASE_FILE))).toBe(true);
+    expect(electron.app.exit).not.toHaveBeenCalled();
+
+    expect(electron.windows).toHaveLength(1);
+    const window = electron.windows[0]!;
+    expect(window.options).toMatchObject({ title: 'CareDesk', webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
+    expect(String((window.options.webPreferences as { preload: string }).preload)).toMatch(/preload[\\/]index\.js$/);
+    expect(window.loadURL).toHaveBeenCalledWith('app://caredesk/index.html');
+
+    const status = await handlerFor(electron, 'app:status')({ senderFrame: { url: 'app://caredesk/index.html' }, sender: { id: 1 } }, undefined);
+    expect(status).toMatchObject({ ok: true, value: { encryption: { enabled: true, cipher: 'sqlcipher' }, appVersion: '0.1.0-test' } });
+    const foreign = await handlerFor(electron, 'app:status')({ senderFrame: { url: 'https://evil.example/' }, sender: { id: 1 } }, undefined);
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    // Every webContents Electron creates gets hardened.
+    const contents = createFakeWebContents();
+    electron.app.emit('web-contents-created', {}, contents.contents);
+    expect(contents.emit('will-navigate', 'https://evil.example')).toBe(true);
+    expect(contents.openWindow('file:///etc/passwd')).toStrictEqual({ action: 'deny' });
+    expect(contents.openWindow('https://payer.example/portal')).toStrictEqual({ action: 'deny' });
+    expect(electron.shell.openExternal).toHaveBeenCalledExactlyOnceWith('https://payer.example/portal');
+
+    // A development run never creates the auto-updater.
+    expect(state.updaterCreated).toBe(0);
+
+    const quitEvent = { preventDefault: vi.fn() };
+    expect(existsSync(join(dataDir, `${DATABASE_FILE}-wal`))).toBe(true);
+    electron.app.emit('will-quit', quitEvent);
+    expect(quitEvent.preventDefault).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalledTimes(1));
+    // SQLite removes the WAL file when the last connection closes cleanly.
+    expect(existsSync(join(dataDir, `${DATABASE_FILE}-wal`))).toBe(false);
+    // The second will-quit (from that app.quit) goes through.
+    const secondQuit = { preventDefault: vi.fn() };
+    electron.app.emit('will-quit', secondQuit);
+    expect(secondQuit.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('uses a throwaway profile folder in an unpackaged test run', async () => {
+    const throwaway = join(userData, 'smoke-profile');
+    vi.stubEnv('CAREDESK_TEST', '1');
+    vi.stubEnv('CAREDESK_TEST_USER_DATA', throwaway);
+    const electron = await startShell();
+    expect(electron.app.setPath).toHaveBeenCalledWith('userData', throwaway);
+    await started(electron);
+    expect(existsSync(join(throwaway, 'clinic-data', DATABASE_FILE))).toBe(true);
+    electron.app.emit('will-quit', { preventDefault: vi.fn() });
+    await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalled());
+  });
+
+  it('explains a missing key, quits, and creates or changes nothing', async () => {
+    const dataDir = join(userData, 'clinic-data');
+    mkdirSync(dataDir);
+    writeFileSync(join(dataDir, DATABASE_FILE), 'an existing clinic database');
+    const electron = await startShell();
+    await started(electron);
+
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledExactlyOnceWith('The database key is not available', expect.stringContaining('CareDesk will now close.'));
+    expect(electron.app.exit).toHaveBeenCalledWith(1);
+    expect(electron.windows).toHaveLength(0);
+    expect(electron.ipcMain.handle).not.toHaveBeenCalled();
+    expect(readFileSync(join(dataDir, DATABASE_FILE), 'utf8')).toBe('an existing clinic database');
+    expect(existsSync(join(dataDir, DEV_KEY_FILE))).toBe(false);
+  });
+
+  it('explains a wrong key, quits, and leaves the database bytes as they were', async () => {
+    const first = await startShell();
+    await started(first);
+    first.app.emit('will-quit', { preventDefault: vi.fn() });
+    await vi.waitFor(() => expect(first.app.quit).toHaveBeenCalled());
+    const dataDir = join(userData, 'clinic-data');
+    writeFileSync(join(dataDir, DEV_KEY_FILE), 'ab'.repeat(32));
+    const before = readFileSync(join(dataDir, DATABASE_FILE));
+
+    const electron = await startShell();
+    await started(electron);
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledExactlyOnceWith('The clinic database could not be unlocked', expect.any(String));
+    expect(electron.app.exit).toHaveBeenCalledWith(1);
+    expect(electron.windows).toHaveLength(0);
+    expect(readFileSync(join(dataDir, DATABASE_FILE)).equals(before)).toBe(true);
+  });
+});
