@@ -1,90 +1,123 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { contract, type Contract } from '../../shared/contract';
+import { readSetting, SETTINGS } from './app/settings';
 import { readAppStatus } from './app/status';
-import { createKysely, migrateToLatest } from './db/migrate';
-import { openEncryptedDatabase, type SqliteDatabase } from './db/open';
+import { createClinicAccess, type ClinicAccess } from './auth/clinic-access';
+import type { SqliteDatabase } from './db/open';
 import type { Database } from './db/schema';
+import { ClinicFailure } from './errors';
 import { createDispatcher, type Dispatcher, type HandlersFor } from './ipc/dispatcher';
 import type { AppOrigin } from './ipc/origin';
 import { createSessionStore, type SessionStore } from './ipc/sessions';
-import type { DatabaseKeyProvider } from './keys/key-provider';
+import type { ScryptParams } from './keys/kdf';
+import { keystorePath, readKeystoreFile } from './keys/keystore-file';
+import type { OsKeychain } from './keys/machine-secret';
 import type { Logger } from './log';
 
-export const DATABASE_FILE = 'caredesk.db';
+export { DATABASE_FILE } from './db/clinic-database';
 
 export interface ClinicCoreOptions {
   dataDir: string;
   appVersion: string;
-  keyProvider: DatabaseKeyProvider;
+  /** The OS keychain (Electron safeStorage in the app; a folder stand-in in tests and the test host). */
+  keychain: OsKeychain;
   origin: AppOrigin;
   log: Logger;
+  /** Key-slot cost; production unless a test passes cheaper parameters. */
+  scrypt?: ScryptParams;
+  clock?: () => number;
 }
 
 /** Everything the Electron shell and the test host need from the core. */
 export interface ClinicCore {
   dispatcher: Dispatcher;
   sessions: SessionStore;
-  db: Kysely<Database>;
-  sqlite: SqliteDatabase;
+  access: ClinicAccess;
+  /** The open database (only while someone is signed in). Throws UNAUTHENTICATED otherwise. */
+  readonly db: Kysely<Database>;
+  readonly sqlite: SqliteDatabase;
   /** True while any window reports a form with unsaved changes (asked before an update restart). */
   hasUnsavedWork(): boolean;
-  /** Administrator setting: automatic updates on (default) or off for managed PCs. */
-  automaticUpdatesEnabled(): Promise<boolean>;
+  /** Administrator setting: automatic updates on (default) or off for managed PCs. Null when unknown (nobody has signed in yet). */
+  automaticUpdatesEnabled(): Promise<boolean | null>;
+  /** A window went away: its session and unsaved-work flag go with it. */
+  forgetClient(clientId: string): Promise<void>;
   close(): Promise<void>;
 }
 
-export const SETTING_AUTOMATIC_UPDATES = 'updates.automatic';
-
 /**
- * Opens (creating on first run) the encrypted database in dataDir, migrates it, and wires every channel's handler.
- * Throws StartupFailure with a user-facing message when the database cannot be opened; never overwrites data.
+ * Starts the core: checks the keystore can be read (a damaged one is a start-up failure with its own dialog)
+ * and wires every channel. The database itself opens at setup or sign-in, never before.
  */
 export async function startClinicCore(options: ClinicCoreOptions): Promise<ClinicCore> {
-  const { dataDir, keyProvider, log } = options;
-  const file = join(dataDir, DATABASE_FILE);
-  const isNew = !existsSync(file);
-  if (isNew) mkdirSync(dataDir, { recursive: true });
-  const key = isNew ? await keyProvider.newKey() : await keyProvider.existingKey();
-  const sqlite = openEncryptedDatabase(file, key, { create: isNew });
-  const db = createKysely(sqlite);
-  try {
-    const schemaVersion = await migrateToLatest(db, sqlite);
-    log.info('startClinicCore', isNew ? 'created a new clinic database' : 'opened the clinic database', { schemaVersion, keyProvider: keyProvider.kind });
-  } catch (error) {
-    await db.destroy();
-    // Kysely's destroy() is a no-op until Kysely has run a query, and the newer-version guard refuses before that.
-    if (sqlite.open) sqlite.close();
-    throw error;
-  }
+  const { dataDir, log } = options;
+  readKeystoreFile(keystorePath(dataDir)); // throws StartupFailure('KEYSTORE_DAMAGED') before any window opens
 
   const sessions = createSessionStore();
+  const access = createClinicAccess({
+    dataDir,
+    keychain: options.keychain,
+    sessions,
+    log,
+    ...(options.scrypt ? { scrypt: options.scrypt } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const unsavedClients = new Set<string>();
+  let automaticUpdates: boolean | null = null;
+
   const handlers: HandlersFor<Contract> = {
     app: {
-      status: () => readAppStatus(sqlite, dataDir, options.appVersion),
+      status: () => readAppStatus(access.isOpen() ? access.database().sqlite : null, dataDir, options.appVersion),
       setUnsavedWork: ({ unsaved }, { clientId }) => {
         if (unsaved) unsavedClients.add(clientId);
         else unsavedClients.delete(clientId);
         return null;
       },
     },
+    session: {
+      state: (_input, { clientId }) => access.state(clientId),
+    },
+    setup: {
+      begin: () => access.beginSetup(),
+      cancel: () => access.cancelSetup(),
+      complete: (input, { clientId }) => access.completeSetup(input, clientId),
+    },
+    auth: {
+      signIn: (input, { clientId }) => access.signIn(input, clientId),
+      signOut: async (_input, { clientId }) => {
+        unsavedClients.delete(clientId);
+        return access.signOut(clientId);
+      },
+      recover: (input, { clientId }) => access.recover(input, clientId),
+      changePassword: (input, { session }) => {
+        if (!session) throw new ClinicFailure('UNAUTHENTICATED', 'Please sign in to continue.');
+        return access.changePassword(input, session);
+      },
+    },
   };
   const dispatcher = createDispatcher({ contract, handlers, sessions, origin: options.origin, log });
+  log.info('startClinicCore', 'core started', { setUp: access.isSetUp() });
+
   return {
     dispatcher,
     sessions,
-    db,
-    sqlite,
+    access,
+    get db() {
+      return access.database().db;
+    },
+    get sqlite() {
+      return access.database().sqlite;
+    },
     hasUnsavedWork: () => unsavedClients.size > 0,
     async automaticUpdatesEnabled() {
-      const row = await db.selectFrom('app_meta').select('value').where('key', '=', SETTING_AUTOMATIC_UPDATES).executeTakeFirst();
-      return row?.value !== 'off';
+      // Read while the database is open; remembered for checks made while nobody is signed in.
+      if (access.isOpen()) automaticUpdates = (await readSetting(access.database().db, SETTINGS.automaticUpdates)) !== 'off';
+      return automaticUpdates;
     },
-    async close() {
-      await db.destroy(); // closes the driver connection too
-      if (sqlite.open) sqlite.close();
+    async forgetClient(clientId) {
+      unsavedClients.delete(clientId);
+      if (sessions.get(clientId)) await access.signOut(clientId);
     },
+    close: () => access.close(),
   };
 }

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
-import { Menu, app, dialog, ipcMain, protocol, shell, type BrowserWindow } from 'electron';
+import { Menu, app, dialog, ipcMain, protocol, safeStorage, shell, type BrowserWindow } from 'electron';
 import { autoUpdater } from 'electron-updater';
 import { startClinicCore, type ClinicCore } from '../core';
-import { devOnlyKeyFileProvider } from '../core/keys/key-provider';
 import { createLogger, errorKind } from '../core/log';
 import { APP_ORIGIN } from './app-origin';
 import { openExternalSafely } from './external-links';
 import { registerIpcHandlers } from './ipc';
+import { safeStorageKeychain } from './keychain';
 import { applicationMenuTemplate } from './menu';
 import { clinicDataDir, testUserDataOverride } from './paths';
 import { registerAppProtocol, registerAppScheme } from './protocol';
@@ -51,6 +51,11 @@ if (!app.requestSingleInstanceLock()) {
         }),
       log,
     });
+    // A window that goes away (closed or crashed) takes its session and unsaved-work flag with it.
+    const clientId = String(contents.id);
+    contents.on('destroyed', () => {
+      core?.forgetClient(clientId).catch((error: unknown) => log.warn('forgetClient', 'could not end a closed window’s session', { kind: errorKind(error) }));
+    });
   });
   // The database belongs to this process: with no window left there is nothing to keep open (on macOS too).
   app.on('window-all-closed', () => app.quit());
@@ -85,8 +90,7 @@ async function startCareDesk(): Promise<void> {
     core = await startClinicCore({
       dataDir,
       appVersion: app.getVersion(),
-      // TODO(issue "First run, sign-in and key slots"): replace with password-wrapped key slots before real data goes in.
-      keyProvider: devOnlyKeyFileProvider(dataDir),
+      keychain: safeStorageKeychain(safeStorage, process.platform),
       origin: APP_ORIGIN,
       log,
     });

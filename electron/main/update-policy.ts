@@ -20,7 +20,7 @@ export interface UpdateRuntime {
 
 export type UpdateCheckDecision =
   | { check: true }
-  | { check: false; reason: 'development' | 'test' | 'turned-off-by-administrator' };
+  | { check: false; reason: 'development' | 'test' | 'turned-off-by-administrator' | 'setting-not-known-yet' };
 
 /** Whether the updater may run at all in this process (asked once at start). */
 export function decideUpdaterRuns(runtime: UpdateRuntime): UpdateCheckDecision {
@@ -29,10 +29,15 @@ export function decideUpdaterRuns(runtime: UpdateRuntime): UpdateCheckDecision {
   return { check: true };
 }
 
-/** Whether to check now (asked at every scheduled check: the administrator may change the setting while running). */
-export function decideUpdateCheck(runtime: UpdateRuntime, automaticUpdatesEnabled: boolean): UpdateCheckDecision {
+/**
+ * Whether to check now (asked at every scheduled check: the administrator may change the setting while running).
+ * The setting lives in the encrypted database, so it is unknown (null) until someone has signed in once;
+ * a managed PC that turned updates off must not check in that window, so unknown means "not yet".
+ */
+export function decideUpdateCheck(runtime: UpdateRuntime, automaticUpdatesEnabled: boolean | null): UpdateCheckDecision {
   const base = decideUpdaterRuns(runtime);
   if (!base.check) return base;
+  if (automaticUpdatesEnabled === null) return { check: false, reason: 'setting-not-known-yet' };
   return automaticUpdatesEnabled ? { check: true } : { check: false, reason: 'turned-off-by-administrator' };
 }
 

@@ -28,7 +28,7 @@ export interface UpdaterDeps {
   loadUpdater(): UpdaterLike;
   runtime: UpdateRuntime;
   /** The administrator's setting, read at every check (core.automaticUpdatesEnabled). */
-  automaticUpdatesEnabled(): Promise<boolean>;
+  automaticUpdatesEnabled(): Promise<boolean | null>;
   /** Whether any window reports unsaved changes (core.hasUnsavedWork). */
   hasUnsavedWork(): boolean;
   prompts: UpdatePrompts;

@@ -3,7 +3,8 @@ import { defineChannel } from './channel';
 
 export const appStatusSchema = z.object({
   appVersion: z.string(),
-  schemaVersion: z.number().int().nonnegative(),
+  /** Null until someone signs in and the database is open. */
+  schemaVersion: z.number().int().nonnegative().nullable(),
   encryption: z.object({ enabled: z.boolean(), cipher: z.string() }),
   dataFolderBytes: z.number().int().nonnegative(),
 });

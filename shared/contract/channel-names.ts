@@ -4,6 +4,9 @@
  */
 export const CHANNEL_NAMES = {
   app: ['status', 'setUnsavedWork'],
+  session: ['state'],
+  setup: ['begin', 'cancel', 'complete'],
+  auth: ['signIn', 'signOut', 'recover', 'changePassword'],
 } as const;
 
 export type ChannelNames = typeof CHANNEL_NAMES;

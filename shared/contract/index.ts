@@ -1,10 +1,14 @@
 import { appChannels } from './app';
+import { authChannels, sessionChannels, setupChannels } from './auth';
 import type { ChannelFunction, ChannelSpec } from './channel';
 import type { ChannelNames } from './channel-names';
 
 /** The whole IPC contract: area → action → { input, output, access }. */
 export const contract = {
   app: appChannels,
+  session: sessionChannels,
+  setup: setupChannels,
+  auth: authChannels,
 };
 export type Contract = typeof contract;
 

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core';
 import { openEncryptedDatabase, rawKeyHex } from '../../electron/core/db/open';
 import { StartupFailure } from '../../electron/core/errors';
-import { randomDatabaseKey, startTestCore, withCore } from '../support/core';
+import { randomDatabaseKey, openTestDatabase, withDatabase } from '../support/core';
 import { filesContaining, onDiskForms, readFolderBytes, sha256OfFile, SQLITE_HEADER } from '../support/files';
 import { createTempDataDir, type TempDataDir } from '../support/temp-data-dir';
 
@@ -33,7 +33,7 @@ function readableEvidence(dir: TempDataDir): { headerAtStart: string[]; headerAn
   };
 }
 
-async function writeCanary(core: Awaited<ReturnType<typeof startTestCore>>): Promise<void> {
+async function writeCanary(core: Awaited<ReturnType<typeof openTestDatabase>>): Promise<void> {
   await core.db.insertInto('app_meta').values({ key: 'clinic.name', value: CANARY, updated_at: Date.now() }).execute();
 }
 
@@ -65,7 +65,7 @@ describe('a stolen copy of the clinic data folder shows nothing readable', () =>
 
   it('keeps the header and the clinic name unreadable while the WAL holds them, after a checkpoint, and after closing', async () => {
     const dir = newDataDir();
-    await withCore(
+    await withDatabase(
       async (core, clinic) => {
         // Freshly created and migrated: the schema lives in the WAL, encrypted like everything else.
         const walBefore = statSync(dir.file(WAL_FILE)).size;
@@ -94,7 +94,7 @@ describe('a stolen copy of the clinic data folder shows nothing readable', () =>
   });
 
   it('runs with the settings CareDesk relies on: WAL, full sync, foreign keys, memory temp store, busy wait, SQLCipher v4', async () => {
-    await withCore(async (core) => {
+    await withDatabase(async (core) => {
       const pragma = (name: string) => core.sqlite.pragma(name, { simple: true });
       expect(String(pragma('journal_mode')).toLowerCase()).toBe('wal');
       expect(Number(pragma('synchronous'))).toBe(2); // FULL
@@ -110,12 +110,12 @@ describe('a stolen copy of the clinic data folder shows nothing readable', () =>
 describe('opening the clinic database with the wrong key', () => {
   it('says WRONG_KEY, and leaves the file byte-for-byte as it was with no WAL or shared-memory file beside it', async () => {
     const dir = newDataDir();
-    await withCore(writeCanary, { dataDir: dir });
+    await withDatabase(writeCanary, { dataDir: dir });
     const filesBefore = dir.list();
     const hashBefore = sha256OfFile(dir.file(DATABASE_FILE));
     expect(filesBefore).toEqual([DATABASE_FILE]);
 
-    const failure = await expectStartupFailure(startTestCore(dir.path, randomDatabaseKey()));
+    const failure = await expectStartupFailure(openTestDatabase(dir.path, randomDatabaseKey()));
     expect(failure.kind).toBe('WRONG_KEY');
     expect(failure.userMessage).toMatch(/Nothing was changed/);
 
@@ -126,9 +126,9 @@ describe('opening the clinic database with the wrong key', () => {
   it('the right key still opens it afterwards, with the clinic name intact', async () => {
     const dir = newDataDir();
     const key = randomDatabaseKey();
-    await withCore(writeCanary, { dataDir: dir, key });
-    await expectStartupFailure(startTestCore(dir.path, randomDatabaseKey()));
-    await withCore(
+    await withDatabase(writeCanary, { dataDir: dir, key });
+    await expectStartupFailure(openTestDatabase(dir.path, randomDatabaseKey()));
+    await withDatabase(
       async (core) => {
         const rows = await core.db.selectFrom('app_meta').select('value').where('key', '=', 'clinic.name').execute();
         expect(rows).toEqual([{ value: CANARY }]);
@@ -139,7 +139,7 @@ describe('opening the clinic database with the wrong key', () => {
 
   it('a plain SQLite reader without any key cannot read it (SQLITE_NOTADB) and changes nothing', async () => {
     const dir = newDataDir();
-    await withCore(writeCanary, { dataDir: dir });
+    await withDatabase(writeCanary, { dataDir: dir });
     const hashBefore = sha256OfFile(dir.file(DATABASE_FILE));
 
     const plain = new Sqlite(dir.file(DATABASE_FILE), { fileMustExist: true });
@@ -177,7 +177,7 @@ describe('database keys', () => {
 
   it('a key provider handing out a short key never gets a database created', async () => {
     const dir = newDataDir();
-    await expect(startTestCore(dir.path, new Uint8Array(16))).rejects.toThrow(/32 bytes/);
+    await expect(openTestDatabase(dir.path, new Uint8Array(16))).rejects.toThrow(/32 bytes/);
     expect(dir.list()).toEqual([]);
   });
 });

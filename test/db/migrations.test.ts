@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/db/migrations';
 import { StartupFailure } from '../../electron/core/errors';
-import { randomDatabaseKey, startTestCore, withCore } from '../support/core';
+import { randomDatabaseKey, openTestDatabase, withDatabase } from '../support/core';
 import { snapshotAllTables } from '../support/db-snapshot';
 import { sha256OfFile } from '../support/files';
 import { createTempDataDir, type TempDataDir } from '../support/temp-data-dir';
@@ -71,7 +71,7 @@ describe('the migrations registered in code match the migrations folder', () => 
 
 describe('a new clinic database', () => {
   it('ends at user_version = SCHEMA_VERSION with every migration recorded', async () => {
-    await withCore(async (core) => {
+    await withDatabase(async (core) => {
       expect(Number(core.sqlite.pragma('user_version', { simple: true }))).toBe(SCHEMA_VERSION);
       const applied = core.sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').pluck().all();
       expect(applied).toEqual(migrationNames);
@@ -81,10 +81,10 @@ describe('a new clinic database', () => {
 
 describe('a clinic database written by a newer CareDesk', () => {
   /** Arranges a database a newer version has touched, closes it, and returns the file state to compare against. */
-  async function databaseFromTheFuture(touch: (core: Awaited<ReturnType<typeof startTestCore>>) => void) {
+  async function databaseFromTheFuture(touch: (core: Awaited<ReturnType<typeof openTestDatabase>>) => void) {
     const dir = newDataDir();
     const key = randomDatabaseKey();
-    await withCore(
+    await withDatabase(
       async (core) => {
         await core.db.insertInto('app_meta').values({ key: 'clinic.name', value: 'Riverside Family Clinic', updated_at: 1 }).execute();
         touch(core);
@@ -95,7 +95,7 @@ describe('a clinic database written by a newer CareDesk', () => {
   }
 
   async function expectRefusedUnchanged(future: Awaited<ReturnType<typeof databaseFromTheFuture>>): Promise<StartupFailure> {
-    const error = await startTestCore(future.dir.path, future.key).then(
+    const error = await openTestDatabase(future.dir.path, future.key).then(
       async (core) => {
         await core.close();
         return undefined;
@@ -136,7 +136,7 @@ describe('reopening a current clinic database', () => {
   it('opens without error, migrates nothing, and every row is as it was', async () => {
     const dir = newDataDir();
     const key = randomDatabaseKey();
-    const before = await withCore(
+    const before = await withDatabase(
       async (core) => {
         await core.db
           .insertInto('app_meta')
@@ -150,7 +150,7 @@ describe('reopening a current clinic database', () => {
       { dataDir: dir, key },
     );
     for (let reopen = 0; reopen < 2; reopen += 1) {
-      await withCore(
+      await withDatabase(
         async (core) => {
           expect(Number(core.sqlite.pragma('user_version', { simple: true }))).toBe(SCHEMA_VERSION);
           expect(snapshotAllTables(core.sqlite)).toEqual(before);

@@ -14,6 +14,25 @@ export const CHANNEL_EXAMPLES: ChannelExamples = {
     status: undefined,
     setUnsavedWork: { unsaved: true },
   },
+  session: {
+    state: undefined,
+  },
+  setup: {
+    begin: undefined,
+    cancel: undefined,
+    complete: {
+      clinicName: 'Riverside Family Clinic',
+      timeZone: 'America/Chicago',
+      admin: { fullName: 'Maria Lee', username: 'mlee', password: 'maple syrup on tuesday' },
+      confirmGroups: ['7KQ2', '9XHM'],
+    },
+  },
+  auth: {
+    signIn: { username: 'mlee', password: 'maple syrup on tuesday' },
+    signOut: undefined,
+    recover: { recoveryCode: '7KQ2-9XHM-ABCD-EFGH-JKMN-PQRS-TVWX', username: 'mlee', newPassword: 'quiet river stones glow' },
+    changePassword: { currentPassword: 'maple syrup on tuesday', newPassword: 'quiet river stones glow' },
+  },
 };
 
 /** The example for 'area:action', or found:false when the map has none (checked by contract.test.ts). */

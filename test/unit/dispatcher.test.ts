@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import ts from 'typescript';
@@ -16,7 +15,9 @@ import { defineChannel } from '../../shared/contract/channel';
 import { listChannels } from '../../shared/contract/channel-names';
 import type { Result } from '../../shared/result';
 import { exampleFor } from '../support/contract-examples';
-import { APP_PAGE_URL, randomDatabaseKey, startTestCore, TEST_APP_VERSION, TEST_ORIGIN } from '../support/core';
+import { APP_PAGE_URL, startTestCore, TEST_APP_VERSION, TEST_ORIGIN } from '../support/core';
+import { readFileSync } from 'node:fs';
+import { KEYSTORE_FILE } from '../../electron/core/keys/keystore-file';
 import { snapshotAllTables } from '../support/db-snapshot';
 import { createFakeIpcMain, type Sender } from '../support/fake-ipc';
 import { malformedPayloads } from '../support/malformed-payloads';
@@ -30,11 +31,11 @@ let ipc: ReturnType<typeof createFakeIpcMain>;
 
 beforeAll(async () => {
   dataDir = createTempDataDir();
-  core = await startTestCore(dataDir.path, randomDatabaseKey());
+  core = await startTestCore(dataDir.path);
   await core.db
     .insertInto('app_meta')
     .values([
-      { key: 'clinic.name', value: 'Riverside Family Clinic', updated_at: 1 },
+      { key: 'test.note', value: 'Riverside Family Clinic', updated_at: 1 },
       { key: 'updates.automatic', value: 'on', updated_at: 2 },
     ])
     .execute();
@@ -194,7 +195,10 @@ describe.each(listChannels())('malformed payloads on %s', (channel) => {
     expect(example.found, `${channel} has an example in test/support/contract-examples.ts`).toBe(true);
 
     const rowsBefore = snapshotAllTables(core.sqlite);
-    expect(rowsBefore['app_meta']).toHaveLength(2);
+    // Setup wrote the clinic's name and time zone; beforeAll added two more.
+    expect(rowsBefore['app_meta']).toHaveLength(4);
+    expect(rowsBefore['staff_user']).toHaveLength(1);
+    const keystoreBefore = readFileSync(dataDir.file(KEYSTORE_FILE));
     const unsavedBefore = core.hasUnsavedWork();
     const seen = { anything: 0, mutation: 0 };
 
@@ -211,6 +215,7 @@ describe.each(listChannels())('malformed payloads on %s', (channel) => {
           expect(issue).toEqual({ path: expect.any(String), message: expect.any(String) });
         }
         expect(snapshotAllTables(core.sqlite)).toEqual(rowsBefore);
+        expect(readFileSync(dataDir.file(KEYSTORE_FILE)).equals(keystoreBefore)).toBe(true);
         expect(core.hasUnsavedWork()).toBe(unsavedBefore);
       }),
       { numRuns: RUNS_PER_CHANNEL },

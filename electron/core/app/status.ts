@@ -1,7 +1,7 @@
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppStatus } from '../../../shared/contract/app';
-import type { SqliteDatabase } from '../db/open';
+import { CIPHER, type SqliteDatabase } from '../db/open';
 
 /** Total size of the files directly in the data folder (database, WAL, keystore). */
 export function dataFolderBytes(dataDir: string): number {
@@ -12,12 +12,13 @@ export function dataFolderBytes(dataDir: string): number {
   return total;
 }
 
-export function readAppStatus(sqlite: SqliteDatabase, dataDir: string, appVersion: string): AppStatus {
-  const cipher = String(sqlite.pragma('cipher', { simple: true }) ?? '');
+/** Read from the open database when someone is signed in; before that, what this build would use. */
+export function readAppStatus(sqlite: SqliteDatabase | null, dataDir: string, appVersion: string): AppStatus {
+  const cipher = sqlite ? String(sqlite.pragma('cipher', { simple: true }) ?? '') : CIPHER;
   return {
     appVersion,
-    schemaVersion: Number(sqlite.pragma('user_version', { simple: true })),
+    schemaVersion: sqlite ? Number(sqlite.pragma('user_version', { simple: true })) : null,
     encryption: { enabled: cipher.length > 0, cipher },
-    dataFolderBytes: dataFolderBytes(dataDir),
+    dataFolderBytes: existsSync(dataDir) ? dataFolderBytes(dataDir) : 0,
   };
 }

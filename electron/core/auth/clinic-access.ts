@@ -314,6 +314,7 @@ export function createClinicAccess(options: ClinicAccessOptions) {
     changePassword,
     database,
     isOpen: () => open !== null,
+    isSetUp: () => existsSync(ksFile),
     dataFolderIsEmpty,
     close: async () => {
       cancelSetup();

@@ -25,6 +25,7 @@ export function createFakeWebContents() {
     },
   };
   const contents = {
+    id: 7,
     session,
     on(name: string, listener: Listener) {
       listeners.set(name, [...(listeners.get(name) ?? []), listener]);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DATABASE_FILE } from '../../../electron/core';
-import { DEV_KEY_FILE } from '../../../electron/core/keys/key-provider';
+import { KEYSTORE_FILE } from '../../../electron/core/keys/keystore-file';
 import type { Result } from '../../../shared/result';
 import { createFakeWebContents } from './fake-web-contents';
 
@@ -18,6 +18,7 @@ interface FakeElectron {
   dialog: { showErrorBox: Fn; showMessageBox: Fn };
   shell: { openExternal: Fn };
   Menu: { buildFromTemplate: Fn; setApplicationMenu: Fn };
+  safeStorage: Record<'isAsyncEncryptionAvailable' | 'getSelectedStorageBackend' | 'encryptStringAsync' | 'decryptStringAsync', Fn>;
   windows: Array<EventEmitter & { options: Record<string, unknown>; loadURL: Fn }>;
 }
 
@@ -66,6 +67,16 @@ vi.mock('electron', async () => {
     dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn() },
     shell: { openExternal: vi.fn(async () => undefined) },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => template), setApplicationMenu: vi.fn() },
+    // A keychain stand-in: reversible, but not the identity, so a test would notice the secret stored in clear.
+    safeStorage: {
+      isAsyncEncryptionAvailable: vi.fn(async () => true),
+      getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+      encryptStringAsync: vi.fn(async (text: string) => Buffer.from(`sealed:${Buffer.from(text).toString('hex')}`)),
+      decryptStringAsync: vi.fn(async (sealed: Buffer) => ({
+        shouldReEncrypt: false,
+        result: Buffer.from(sealed.toString().replace(/^sealed:/, ''), 'hex').toString(),
+      })),
+    },
     windows,
   } as unknown as FakeElectron;
   return { ...state.electron, BrowserWindow };
@@ -143,12 +154,12 @@ describe('the Electron shell (electron/main/index.ts)', () => {
     expect(existsSync(join(userData, 'clinic-data'))).toBe(false);
   });
 
-  it('opens the encrypted database, wires IPC and the window, and closes the database on quit', async () => {
+  it('starts without opening the database, sets up the clinic over IPC, and closes the database on quit', async () => {
     const electron = await startShell();
     await started(electron);
 
     const dataDir = join(userData, 'clinic-data');
-    expect(existsSync(join(dataDir, DATABASE_FILE))).toBe(true);
+    expect(existsSync(join(dataDir, DATABASE_FILE))).toBe(false);
     expect(electron.app.exit).not.toHaveBeenCalled();
 
     expect(electron.windows).toHaveLength(1);
@@ -157,10 +168,27 @@ describe('the Electron shell (electron/main/index.ts)', () => {
     expect(String((window.options.webPreferences as { preload: string }).preload)).toMatch(/preload[\\/]index\.js$/);
     expect(window.loadURL).toHaveBeenCalledWith('app://caredesk/index.html');
 
-    const status = await handlerFor(electron, 'app:status')({ senderFrame: { url: 'app://caredesk/index.html' }, sender: { id: 1 } }, undefined);
-    expect(status).toMatchObject({ ok: true, value: { encryption: { enabled: true, cipher: 'sqlcipher' }, appVersion: '0.1.0-test' } });
+    const fromApp = { senderFrame: { url: 'app://caredesk/index.html' }, sender: { id: 1 } };
+    const status = await handlerFor(electron, 'app:status')(fromApp, undefined);
+    expect(status).toMatchObject({ ok: true, value: { encryption: { enabled: true, cipher: 'sqlcipher' }, appVersion: '0.1.0-test', schemaVersion: null } });
     const foreign = await handlerFor(electron, 'app:status')({ senderFrame: { url: 'https://evil.example/' }, sender: { id: 1 } }, undefined);
     expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await handlerFor(electron, 'session:state')(fromApp, undefined)).toMatchObject({ ok: true, value: { phase: 'needs-setup', keychain: { status: 'secure' } } });
+
+    // First run through the real channels: the keychain seals the machine secret, the database appears.
+    const begun = (await handlerFor(electron, 'setup:begin')(fromApp, undefined)) as Result<{ recoveryCodeGroups: string[]; confirmGroupNumbers: [number, number] }>;
+    if (!begun.ok) throw new Error('setup:begin failed');
+    const [a, b] = begun.value.confirmGroupNumbers;
+    const completed = await handlerFor(electron, 'setup:complete')(fromApp, {
+      clinicName: 'Riverside Family Clinic',
+      timeZone: 'America/Chicago',
+      admin: { fullName: 'Maria Lee', username: 'mlee', password: 'maple syrup on tuesday' },
+      confirmGroups: [begun.value.recoveryCodeGroups[a - 1], begun.value.recoveryCodeGroups[b - 1]],
+    });
+    expect(completed).toStrictEqual({ ok: true, value: { displayName: 'Maria Lee', role: 'admin', mustChangePassword: false } });
+    expect(electron.safeStorage.encryptStringAsync).toHaveBeenCalledTimes(1);
+    expect(existsSync(join(dataDir, DATABASE_FILE))).toBe(true);
+    expect(existsSync(join(dataDir, KEYSTORE_FILE))).toBe(true);
 
     // Every webContents Electron creates gets hardened.
     const contents = createFakeWebContents();
@@ -193,40 +221,25 @@ describe('the Electron shell (electron/main/index.ts)', () => {
     const electron = await startShell();
     expect(electron.app.setPath).toHaveBeenCalledWith('userData', throwaway);
     await started(electron);
-    expect(existsSync(join(throwaway, 'clinic-data', DATABASE_FILE))).toBe(true);
+    expect(electron.windows).toHaveLength(1);
+    expect(state.userData).toBe(throwaway);
     electron.app.emit('will-quit', { preventDefault: vi.fn() });
     await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalled());
   });
 
-  it('explains a missing key, quits, and creates or changes nothing', async () => {
+  it('explains a damaged keystore, quits, opens no window, and changes no file', async () => {
     const dataDir = join(userData, 'clinic-data');
     mkdirSync(dataDir);
     writeFileSync(join(dataDir, DATABASE_FILE), 'an existing clinic database');
+    writeFileSync(join(dataDir, KEYSTORE_FILE), '{"format":"caredesk-keystore","version":1,"body":"{}","checksum":"0"}');
     const electron = await startShell();
     await started(electron);
 
-    expect(electron.dialog.showErrorBox).toHaveBeenCalledExactlyOnceWith('The database key is not available', expect.stringContaining('CareDesk will now close.'));
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledExactlyOnceWith('The clinic key store is damaged', expect.stringContaining('CareDesk will now close.'));
     expect(electron.app.exit).toHaveBeenCalledWith(1);
     expect(electron.windows).toHaveLength(0);
     expect(electron.ipcMain.handle).not.toHaveBeenCalled();
     expect(readFileSync(join(dataDir, DATABASE_FILE), 'utf8')).toBe('an existing clinic database');
-    expect(existsSync(join(dataDir, DEV_KEY_FILE))).toBe(false);
-  });
-
-  it('explains a wrong key, quits, and leaves the database bytes as they were', async () => {
-    const first = await startShell();
-    await started(first);
-    first.app.emit('will-quit', { preventDefault: vi.fn() });
-    await vi.waitFor(() => expect(first.app.quit).toHaveBeenCalled());
-    const dataDir = join(userData, 'clinic-data');
-    writeFileSync(join(dataDir, DEV_KEY_FILE), 'ab'.repeat(32));
-    const before = readFileSync(join(dataDir, DATABASE_FILE));
-
-    const electron = await startShell();
-    await started(electron);
-    expect(electron.dialog.showErrorBox).toHaveBeenCalledExactlyOnceWith('The clinic database could not be unlocked', expect.any(String));
-    expect(electron.app.exit).toHaveBeenCalledWith(1);
-    expect(electron.windows).toHaveLength(0);
-    expect(readFileSync(join(dataDir, DATABASE_FILE)).equals(before)).toBe(true);
+    expect(readFileSync(join(dataDir, KEYSTORE_FILE), 'utf8')).toContain('"checksum":"0"');
   });
 });

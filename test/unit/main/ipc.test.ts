@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startClinicCore, type ClinicCore } from '../../../electron/core';
-import { fixedKeyProvider } from '../../../electron/core/keys/key-provider';
+import { folderKeychain } from '../../../electron/core/keys/machine-secret';
+import { FAST_SCRYPT } from '../../support/core';
 import { createMemoryLogger } from '../../../electron/core/log';
 import { APP_ORIGIN, APP_START_URL } from '../../../electron/main/app-origin';
 import { registerIpcHandlers } from '../../../electron/main/ipc';
@@ -43,7 +43,8 @@ describe('registerIpcHandlers with the real core', () => {
     core = await startClinicCore({
       dataDir,
       appVersion: '0.1.0-test',
-      keyProvider: fixedKeyProvider(randomBytes(32)),
+      keychain: folderKeychain(join(dataDir, '..', `${basename(dataDir)}-keychain`)),
+      scrypt: FAST_SCRYPT,
       origin: APP_ORIGIN,
       log: createMemoryLogger(),
     });

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startClinicCore, DATABASE_FILE } from '../../../electron/core';
+import { DATABASE_FILE } from '../../../electron/core';
+import { KEYSTORE_FILE } from '../../../electron/core/keys/keystore-file';
+import { startTestCore } from '../../support/core';
 import { StartupFailure, type StartupFailureKind } from '../../../electron/core/errors';
-import { fixedKeyProvider } from '../../../electron/core/keys/key-provider';
 import { createMemoryLogger } from '../../../electron/core/log';
 import { CLOSING_NOTE, UNKNOWN_FAILURE_DIALOG, showStartupFailure, startupDialogFor } from '../../../electron/main/startup-dialogs';
 
@@ -58,22 +58,24 @@ describe('showStartupFailure', () => {
     expect(log.lines[0]).not.toContain('Written by');
   });
 
-  it('explains a real wrong-key start (the database opened with another key) and leaves the file untouched', async () => {
+  it('explains a real start on a damaged keystore and leaves the data folder untouched', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'caredesk-startup-'));
-    dirs.push(dataDir);
+    dirs.push(dataDir, `${dataDir}-keychain`);
     const log = createMemoryLogger();
-    const origin = { protocol: 'app:', host: 'caredesk' };
-    const first = await startClinicCore({ dataDir, appVersion: '0.1.0', keyProvider: fixedKeyProvider(randomBytes(32)), origin, log });
+    const first = await startTestCore(dataDir, { keychainDir: `${dataDir}-keychain` });
     await first.close();
-    const before = readFileSync(join(dataDir, DATABASE_FILE));
+    const keystore = join(dataDir, KEYSTORE_FILE);
+    const damaged = readFileSync(keystore);
+    damaged[damaged.length - 5] = (damaged[damaged.length - 5] as number) ^ 0x01;
+    writeFileSync(keystore, damaged);
+    const before = [readFileSync(join(dataDir, DATABASE_FILE)), readFileSync(keystore)];
 
-    const error = await startClinicCore({ dataDir, appVersion: '0.1.0', keyProvider: fixedKeyProvider(randomBytes(32)), origin, log }).catch(
-      (e: unknown) => e,
-    );
+    const error = await startTestCore(dataDir, { keychainDir: `${dataDir}-keychain`, setUp: false }).catch((e: unknown) => e);
     const showErrorBox = vi.fn();
     showStartupFailure(error, showErrorBox, log);
 
-    expect(showErrorBox).toHaveBeenCalledWith('The clinic database could not be unlocked', expect.stringContaining('Nothing was changed'));
-    expect(readFileSync(join(dataDir, DATABASE_FILE)).equals(before)).toBe(true);
+    expect(showErrorBox).toHaveBeenCalledWith(expect.any(String), expect.stringContaining('altered or damaged'));
+    expect(readFileSync(join(dataDir, DATABASE_FILE)).equals(before[0] as Buffer)).toBe(true);
+    expect(readFileSync(keystore).equals(before[1] as Buffer)).toBe(true);
   });
 });
