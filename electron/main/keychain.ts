@@ -11,12 +11,7 @@ export function safeStorageKeychain(
   platform: NodeJS.Platform,
 ): OsKeychain {
   async function status(): Promise<KeychainStatus> {
-    let available = false;
-    try {
-      available = await safeStorage.isAsyncEncryptionAvailable();
-    } catch {
-      available = false;
-    }
+    const available = await safeStorage.isAsyncEncryptionAvailable().catch(() => false);
     if (!available) return 'unavailable';
     if (platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return 'insecure';
     return 'secure';

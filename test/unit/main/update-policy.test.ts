@@ -37,6 +37,11 @@ describe('update policy: when CareDesk looks for updates', () => {
     expect(decideUpdateCheck(installed, false)).toStrictEqual({ check: false, reason: 'turned-off-by-administrator' });
   });
 
+  it('does not check before anyone has signed in, when the setting (kept in the encrypted database) is not known yet', () => {
+    expect(decideUpdateCheck(installed, null)).toStrictEqual({ check: false, reason: 'setting-not-known-yet' });
+    expect(decideUpdateCheck(installed, true)).toStrictEqual({ check: true });
+  });
+
   it('checks shortly after start, then every 6 hours, downloading in the background and installing on quit', () => {
     expect(FIRST_CHECK_DELAY_MS).toBeGreaterThan(0);
     expect(FIRST_CHECK_DELAY_MS).toBeLessThanOrEqual(60_000);
