@@ -1,0 +1,27 @@
+/** Pure keyboard-event tests, kept apart from React so their rules are easy to read. */
+
+/** Alt+1..9 by physical key (event.code), so it works on AZERTY, where digits need Shift, and on macOS, where Option+1 types "¡". */
+export function altDigit(event: KeyboardEvent): number | null {
+  if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return null;
+  const match = /^(?:Digit|Numpad)([1-9])$/.exec(event.code);
+  return match ? Number(match[1]) : null;
+}
+
+/** "?" by the character typed (it sits on different keys in different layouts). */
+export function isHelpKey(event: KeyboardEvent): boolean {
+  return event.key === '?' && !event.ctrlKey && !event.altKey && !event.metaKey;
+}
+
+/** True when the key press is text going into a field, where "?" must stay a question mark. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target instanceof HTMLInputElement) return !['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type);
+  return target.getAttribute('role') === 'textbox' || target.getAttribute('role') === 'combobox';
+}
+
+/** "Alt" everywhere except macOS, whose keyboards label that key "Option". */
+export function altKeyLabel(): string {
+  return /Mac/i.test(navigator.platform) ? 'Option' : 'Alt';
+}

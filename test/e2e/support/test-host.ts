@@ -1,0 +1,102 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+const TSX = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+const SERVE = join(REPO_ROOT, 'test', 'host', 'serve.ts');
+const READY = /^CareDesk test host listening on (http:\/\/127\.0\.0\.1:(\d+))$/m;
+
+export interface RunningHost {
+  url: string;
+  port: number;
+  dataDir: string;
+  /** Sends SIGTERM and resolves with the exit code once the host has gone. */
+  stop(): Promise<number | null>;
+  /** Everything the host wrote to stdout and stderr so far (for assertions that nothing sensitive was logged). */
+  output(): string;
+}
+
+function spawnHost(args: string[]): ChildProcess {
+  return spawn(TSX, [SERVE, ...args], {
+    cwd: REPO_ROOT,
+    // Its own process group, so a host that hangs can be killed with its node child (tsx runs one).
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** A fresh temp folder for one host run: the data folder goes in `data/`, the stand-in keychain beside it. */
+export function makeTempRoot(): string {
+  return mkdtempSync(join(tmpdir(), 'caredesk-e2e-'));
+}
+
+/** Last resort for a host that ignores SIGTERM: the whole process group, so no node child is left behind. */
+function killGroup(child: ChildProcess): void {
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+/** Starts the test host on a fresh clinic data folder in a temp folder and waits for its ready line. */
+export async function startTestHost(options: { timeoutMs?: number } = {}): Promise<RunningHost> {
+  const root = makeTempRoot();
+  const dataDir = join(root, 'data');
+  const child = spawnHost(['--data-dir', dataDir, '--port', '0']);
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
+
+  const match = await new Promise<RegExpExecArray>((resolveReady, reject) => {
+    const timer = setTimeout(() => {
+      killGroup(child);
+      reject(new Error(`The test host did not report ready within ${options.timeoutMs ?? 30_000} ms. Output:\n${output}`));
+    }, options.timeoutMs ?? 30_000);
+    const check = () => {
+      const found = READY.exec(output);
+      if (found) {
+        clearTimeout(timer);
+        resolveReady(found);
+      }
+    };
+    child.stdout?.on('data', check);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`The test host exited (code ${code}) before it was ready. Output:\n${output}`));
+    });
+  });
+
+  return {
+    url: match[1] as string,
+    port: Number(match[2]),
+    dataDir,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000))]);
+      if (code === 'timeout') {
+        killGroup(child);
+        throw new Error('The test host did not exit within 10 s of SIGTERM.');
+      }
+      rmSync(root, { recursive: true, force: true });
+      return code;
+    },
+  };
+}
+
+/** Runs the host expecting it to refuse to start; returns its exit code and output. */
+export async function runHostUntilExit(args: string[], timeoutMs = 30_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawnHost(args);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const timer = setTimeout(() => killGroup(child), timeoutMs);
+  const code = await new Promise<number | null>((resolveExit) => child.once('exit', (c) => resolveExit(c)));
+  clearTimeout(timer);
+  return { code, stdout, stderr };
+}
