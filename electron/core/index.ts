@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import { contract, type Contract } from '../../shared/contract';
 import { readSetting, SETTINGS } from './app/settings';
-import { readAppStatus } from './app/status';
+import { appHandlers } from './app/handlers';
 import { createClinicAccess, type ClinicAccess } from './auth/clinic-access';
+import { authHandlers } from './auth/handlers';
 import type { SqliteDatabase } from './db/open';
 import type { Database } from './db/schema';
-import { ClinicFailure } from './errors';
 import { createDispatcher, type Dispatcher, type HandlersFor } from './ipc/dispatcher';
 import type { AppOrigin } from './ipc/origin';
 import { createSessionStore, type SessionStore } from './ipc/sessions';
@@ -13,6 +13,7 @@ import type { ScryptParams } from './keys/kdf';
 import { keystorePath, readKeystoreFile } from './keys/keystore-file';
 import type { OsKeychain } from './keys/machine-secret';
 import type { Logger } from './log';
+import type { CoreServices } from './services';
 
 export { DATABASE_FILE } from './db/clinic-database';
 
@@ -64,36 +65,20 @@ export async function startClinicCore(options: ClinicCoreOptions): Promise<Clini
   });
   const unsavedClients = new Set<string>();
   let automaticUpdates: boolean | null = null;
+  const services: CoreServices = {
+    dataDir,
+    appVersion: options.appVersion,
+    access,
+    sessions,
+    log,
+    now: options.clock ?? (() => Date.now()),
+    db: () => access.database().db,
+    unsavedClients,
+  };
 
   const handlers: HandlersFor<Contract> = {
-    app: {
-      status: () => readAppStatus(access.isOpen() ? access.database().sqlite : null, dataDir, options.appVersion),
-      setUnsavedWork: ({ unsaved }, { clientId }) => {
-        if (unsaved) unsavedClients.add(clientId);
-        else unsavedClients.delete(clientId);
-        return null;
-      },
-    },
-    session: {
-      state: (_input, { clientId }) => access.state(clientId),
-    },
-    setup: {
-      begin: () => access.beginSetup(),
-      cancel: () => access.cancelSetup(),
-      complete: (input, { clientId }) => access.completeSetup(input, clientId),
-    },
-    auth: {
-      signIn: (input, { clientId }) => access.signIn(input, clientId),
-      signOut: async (_input, { clientId }) => {
-        unsavedClients.delete(clientId);
-        return access.signOut(clientId);
-      },
-      recover: (input, { clientId }) => access.recover(input, clientId),
-      changePassword: (input, { session }) => {
-        if (!session) throw new ClinicFailure('UNAUTHENTICATED', 'Please sign in to continue.');
-        return access.changePassword(input, session);
-      },
-    },
+    app: appHandlers(services),
+    ...authHandlers(services),
   };
   const dispatcher = createDispatcher({ contract, handlers, sessions, origin: options.origin, log });
   log.info('startClinicCore', 'core started', { setUp: access.isSetUp() });

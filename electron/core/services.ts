@@ -1,0 +1,22 @@
+import type { Kysely } from 'kysely';
+import type { ClinicAccess } from './auth/clinic-access';
+import type { Database } from './db/schema';
+import type { SessionStore } from './ipc/sessions';
+import type { Logger } from './log';
+
+/**
+ * What every area's handlers may use. Each area builds its handlers from this in its own
+ * `<area>/handlers.ts`, and `index.ts` only puts them together, so a new area touches one line there.
+ */
+export interface CoreServices {
+  dataDir: string;
+  appVersion: string;
+  access: ClinicAccess;
+  sessions: SessionStore;
+  log: Logger;
+  now: () => number;
+  /** The open database; throws UNAUTHENTICATED when nobody is signed in (the dispatcher checks first). */
+  db: () => Kysely<Database>;
+  /** Windows that report unsaved form changes (asked before an update restart). */
+  unsavedClients: Set<string>;
+}
