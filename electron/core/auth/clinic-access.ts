@@ -8,7 +8,16 @@ import { closeClinicDatabase, openClinicDatabase, DATABASE_FILE, type ClinicData
 import { ClinicFailure, StartupFailure } from '../errors';
 import type { Session, SessionStore } from '../ipc/sessions';
 import { PRODUCTION_SCRYPT, type ScryptParams } from '../keys/kdf';
-import { createKeystore, normalizeUsername, rebindAfterRecovery, unlockWithPassword, unlockWithRecoveryCode, withUserSlot, type Keystore } from '../keys/keystore';
+import {
+  createKeystore,
+  normalizeUsername,
+  rebindAfterRecovery,
+  unlockWithPassword,
+  unlockWithRecoveryCode,
+  withoutUserSlot,
+  withUserSlot,
+  type Keystore,
+} from '../keys/keystore';
 import { keystorePath, readKeystoreFile, writeKeystoreFile } from '../keys/keystore-file';
 import {
   KEYCHAIN_WARNINGS,
@@ -292,6 +301,43 @@ export function createClinicAccess(options: ClinicAccessOptions) {
     });
   }
 
+  /**
+   * Gives a staff member a key slot with this password (new account, or an administrator's password reset),
+   * using the open database's key. Every other slot stays byte-identical.
+   */
+  async function setStaffPassword(user: { userId: string; username: string }, password: string): Promise<void> {
+    return serialized(async () => {
+      if (!open) throw new ClinicFailure('UNAUTHENTICATED', 'Please sign in to continue.');
+      const ks = requireKeystore();
+      const machine = await loadMachineSecret(dataDir, keychain);
+      const next = await withUserSlot(ks, { dbKey: open.dbKey, user, password, machineSecret: machine.secret, scrypt, now: now() });
+      writeKeystoreFile(ksFile, clearFailures(next, user.username));
+    });
+  }
+
+  /** Removes a staff member's key slot (deactivation): their password no longer opens anything. */
+  async function removeStaffSlot(userId: string): Promise<void> {
+    return serialized(async () => {
+      writeKeystoreFile(ksFile, withoutUserSlot(requireKeystore(), userId));
+    });
+  }
+
+  /** An administrator lifts a sign-in lockout. Returns whether the account was locked. */
+  async function unlockAccount(username: string): Promise<boolean> {
+    return serialized(async () => {
+      const ks = requireKeystore();
+      const wasLocked = lockedUntil(ks, username, now()) !== null;
+      writeKeystoreFile(ksFile, clearFailures(ks, username));
+      return wasLocked;
+    });
+  }
+
+  /** When the account is locked out of sign-in, until when (epoch ms); null when it is not. */
+  function accountLockedUntil(username: string): number | null {
+    const ks = keystore();
+    return ks ? lockedUntil(ks, username, now()) : null;
+  }
+
   /** The open database for a signed-in call; the dispatcher has already checked the session. */
   function database(): ClinicDatabase {
     if (!open) throw new ClinicFailure('UNAUTHENTICATED', 'Please sign in to continue.');
@@ -312,6 +358,10 @@ export function createClinicAccess(options: ClinicAccessOptions) {
     signOut,
     recover,
     changePassword,
+    setStaffPassword,
+    removeStaffSlot,
+    unlockAccount,
+    accountLockedUntil,
     database,
     isOpen: () => open !== null,
     isSetUp: () => existsSync(ksFile),
