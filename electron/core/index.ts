@@ -14,6 +14,7 @@ import { keystorePath, readKeystoreFile } from './keys/keystore-file';
 import type { OsKeychain } from './keys/machine-secret';
 import type { Logger } from './log';
 import type { CoreServices } from './services';
+import { staffHandlers } from './staff/handlers';
 
 export { DATABASE_FILE } from './db/clinic-database';
 
@@ -79,6 +80,7 @@ export async function startClinicCore(options: ClinicCoreOptions): Promise<Clini
   const handlers: HandlersFor<Contract> = {
     app: appHandlers(services),
     ...authHandlers(services),
+    staff: staffHandlers(services),
   };
   const dispatcher = createDispatcher({ contract, handlers, sessions, origin: options.origin, log });
   log.info('startClinicCore', 'core started', { setUp: access.isSetUp() });

@@ -7,6 +7,7 @@ export const CHANNEL_NAMES = {
   session: ['state'],
   setup: ['begin', 'cancel', 'complete'],
   auth: ['signIn', 'signOut', 'recover', 'changePassword'],
+  staff: ['list', 'create', 'update', 'deactivate', 'reactivate', 'resetPassword', 'unlock'],
 } as const;
 
 export type ChannelNames = typeof CHANNEL_NAMES;

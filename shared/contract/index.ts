@@ -1,5 +1,6 @@
 import { appChannels } from './app';
 import { authChannels, sessionChannels, setupChannels } from './auth';
+import { staffChannels } from './staff';
 import type { ChannelFunction, ChannelSpec } from './channel';
 import type { ChannelNames } from './channel-names';
 
@@ -9,6 +10,7 @@ export const contract = {
   session: sessionChannels,
   setup: setupChannels,
   auth: authChannels,
+  staff: staffChannels,
 };
 export type Contract = typeof contract;
 

@@ -33,6 +33,15 @@ export const CHANNEL_EXAMPLES: ChannelExamples = {
     recover: { recoveryCode: '7KQ2-9XHM-ABCD-EFGH-JKMN-PQRS-TVWX', username: 'mlee', newPassword: 'quiet river stones glow' },
     changePassword: { currentPassword: 'maple syrup on tuesday', newPassword: 'quiet river stones glow' },
   },
+  staff: {
+    list: undefined,
+    create: { fullName: 'Jamal Ortiz', username: 'jortiz', role: 'front_desk', temporaryPassword: 'blue heron at dawn' },
+    update: { id: '0192f0c4-0000-7000-8000-000000000001', role: 'coordinator' },
+    deactivate: { id: '0192f0c4-0000-7000-8000-000000000001' },
+    reactivate: { id: '0192f0c4-0000-7000-8000-000000000001', temporaryPassword: 'blue heron at dawn' },
+    resetPassword: { id: '0192f0c4-0000-7000-8000-000000000001', temporaryPassword: 'blue heron at dawn' },
+    unlock: { id: '0192f0c4-0000-7000-8000-000000000001' },
+  },
 };
 
 /** The example for 'area:action', or found:false when the map has none (checked by contract.test.ts). */

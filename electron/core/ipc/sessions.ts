@@ -15,6 +15,8 @@ export interface SessionStore {
   set(clientId: string, session: Session): void;
   clear(clientId: string): void;
   count(): number;
+  /** Ends every session of one staff member (deactivated, or password reset by an administrator). Returns how many. */
+  clearUser(userId: string): number;
 }
 
 export function createSessionStore(): SessionStore {
@@ -24,5 +26,15 @@ export function createSessionStore(): SessionStore {
     set: (clientId, session) => void sessions.set(clientId, session),
     clear: (clientId) => void sessions.delete(clientId),
     count: () => sessions.size,
+    clearUser: (userId) => {
+      let ended = 0;
+      for (const [clientId, session] of sessions) {
+        if (session.userId === userId) {
+          sessions.delete(clientId);
+          ended += 1;
+        }
+      }
+      return ended;
+    },
   };
 }
