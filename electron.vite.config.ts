@@ -7,7 +7,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // The backup worker thread's own entry (out/main/backupWorker.js), found beside index.js at run time.
+          backupWorker: resolve(__dirname, 'electron/core/backup/worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -1,9 +1,17 @@
+import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import { contract, type Contract } from '../../shared/contract';
 import { readSetting, SETTINGS } from './app/settings';
 import { appHandlers } from './app/handlers';
+import { auditHandlers } from './audit/handlers';
+import { createAuditService } from './audit/service';
 import { createClinicAccess, type ClinicAccess } from './auth/clinic-access';
 import { authHandlers } from './auth/handlers';
+import { accessPort } from './backup/access-port';
+import { backupHandlers } from './backup/handlers';
+import { finishInterruptedRestore } from './backup/restore';
+import { startBackupSchedule } from './backup/scheduler';
+import { createBackupService } from './backup/service';
 import type { SqliteDatabase } from './db/open';
 import type { Database } from './db/schema';
 import { createDispatcher, type Dispatcher, type HandlersFor } from './ipc/dispatcher';
@@ -15,6 +23,8 @@ import type { OsKeychain } from './keys/machine-secret';
 import type { Logger } from './log';
 import type { CoreServices } from './services';
 import { staffHandlers } from './staff/handlers';
+import { settingsHandlers } from './settings/handlers';
+import { lockHandlers } from './lock/handlers';
 
 export { DATABASE_FILE } from './db/clinic-database';
 
@@ -28,6 +38,10 @@ export interface ClinicCoreOptions {
   /** Key-slot cost; production unless a test passes cheaper parameters. */
   scrypt?: ScryptParams;
   clock?: () => number;
+  /** False turns the once-a-minute daily-backup check off (tests that control time themselves). */
+  backupSchedule?: boolean;
+  /** This computer's name for the audit trail (the shell passes os.hostname()); defaults to os.hostname(). */
+  workstation?: string;
 }
 
 /** Everything the Electron shell and the test host need from the core. */
@@ -53,10 +67,13 @@ export interface ClinicCore {
  */
 export async function startClinicCore(options: ClinicCoreOptions): Promise<ClinicCore> {
   const { dataDir, log } = options;
+  finishInterruptedRestore(dataDir, log); // a restore cut off by a crash: put the old database back or finish cleaning up
   readKeystoreFile(keystorePath(dataDir)); // throws StartupFailure('KEYSTORE_DAMAGED') before any window opens
 
   const sessions = createSessionStore();
+  const workstation = options.workstation ?? hostname();
   const access = createClinicAccess({
+    workstation,
     dataDir,
     keychain: options.keychain,
     sessions,
@@ -66,23 +83,43 @@ export async function startClinicCore(options: ClinicCoreOptions): Promise<Clini
   });
   const unsavedClients = new Set<string>();
   let automaticUpdates: boolean | null = null;
+  const now = options.clock ?? (() => Date.now());
+  const audit = createAuditService({ workstation, now, db: () => access.database().db });
   const services: CoreServices = {
     dataDir,
     appVersion: options.appVersion,
     access,
     sessions,
     log,
-    now: options.clock ?? (() => Date.now()),
+    now,
     db: () => access.database().db,
     unsavedClients,
+    workstation,
+    audit,
   };
+
+  const backup = createBackupService({
+    dataDir,
+    appVersion: options.appVersion,
+    log,
+    now,
+    db: services.db,
+    port: accessPort(access, dataDir),
+    audit,
+  });
+  // Daily backups: checked once a minute, run while someone is signed in (a backup needs the key).
+  const backupSchedule = options.backupSchedule === false ? null : startBackupSchedule({ runIfDue: backup.runIfDue, log });
 
   const handlers: HandlersFor<Contract> = {
     app: appHandlers(services),
+    audit: auditHandlers(services),
     ...authHandlers(services),
     staff: staffHandlers(services),
+    settings: settingsHandlers(services),
+    ...lockHandlers(services),
+    backup: backupHandlers(services, backup),
   };
-  const dispatcher = createDispatcher({ contract, handlers, sessions, origin: options.origin, log });
+  const dispatcher = createDispatcher({ contract, handlers, sessions, origin: options.origin, log, onDenied: audit.recordDenied });
   log.info('startClinicCore', 'core started', { setUp: access.isSetUp() });
 
   return {
@@ -105,6 +142,12 @@ export async function startClinicCore(options: ClinicCoreOptions): Promise<Clini
       unsavedClients.delete(clientId);
       if (sessions.get(clientId)) await access.signOut(clientId);
     },
-    close: () => access.close(),
+    async close() {
+      backupSchedule?.stop();
+      // "Back up on quit" (when the administrator turned it on and someone is still signed in), then close.
+      const onQuit = await backup.backupBeforeQuit().catch(() => 'failed' as const);
+      if (onQuit === 'failed') log.error('close', 'the backup on quit did not complete');
+      await access.close();
+    },
   };
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { AuditService } from './audit/service';
 import type { ClinicAccess } from './auth/clinic-access';
 import type { Database } from './db/schema';
 import type { SessionStore } from './ipc/sessions';
@@ -19,4 +20,8 @@ export interface CoreServices {
   db: () => Kysely<Database>;
   /** Windows that report unsaved form changes (asked before an update restart). */
   unsavedClients: Set<string>;
+  /** This computer's name, recorded with every audit entry. */
+  workstation: string;
+  /** The audit trail: `audit.record(trx, session, event)` inside the transaction of the change it records. */
+  audit: AuditService;
 }

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Menu, app, dialog, ipcMain, protocol, safeStorage, shell, type BrowserWindow } from 'electron';
 import { autoUpdater } from 'electron-updater';
@@ -93,6 +94,7 @@ async function startCareDesk(): Promise<void> {
       keychain: safeStorageKeychain(safeStorage, process.platform),
       origin: APP_ORIGIN,
       log,
+      workstation: hostname(),
     });
   } catch (error) {
     // Nothing is created or overwritten on failure: tell the user why, then leave.

@@ -76,11 +76,14 @@ export const keychainSchema = z.object({
 });
 
 export const sessionStateSchema = z.object({
-  phase: z.enum(['needs-setup', 'signed-out', 'signed-in']),
+  /** 'locked': this window's session is kept but hidden behind the lock screen (user shows whose it is). */
+  phase: z.enum(['needs-setup', 'signed-out', 'signed-in', 'locked']),
   user: sessionUserSchema.nullable(),
   keychain: keychainSchema,
   /** True when this computer cannot open staff key slots (new computer, keychain reset): use the recovery code. */
   recoveryRequired: z.boolean(),
+  /** On the lock screen: whether the owner may unlock with their PIN (they set one, and it is still the same clinic day). */
+  pinUnlockAvailable: z.boolean(),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
 
@@ -128,6 +131,8 @@ export const authChannels = {
     input: z.undefined(),
     output: z.null(),
     access: ANY_STAFF,
+    whileLocked: true,
+    beforePasswordChange: true,
   }),
   recover: defineChannel({
     summary: 'Forgot password / new computer: the recovery code opens the database and an administrator sets a new password.',
@@ -152,5 +157,6 @@ export const authChannels = {
       }),
     output: z.null(),
     access: ANY_STAFF,
+    beforePasswordChange: true,
   }),
 };

@@ -7,7 +7,12 @@ export const CHANNEL_NAMES = {
   session: ['state'],
   setup: ['begin', 'cancel', 'complete'],
   auth: ['signIn', 'signOut', 'recover', 'changePassword'],
+  audit: ['list', 'verify', 'exportCsv'],
   staff: ['list', 'create', 'update', 'deactivate', 'reactivate', 'resetPassword', 'unlock'],
+  settings: ['get', 'update'],
+  lock: ['now', 'unlockWithPin', 'setPin', 'clearPin'],
+  drafts: ['save', 'load', 'discard'],
+  backup: ['runNow', 'status', 'list', 'restore', 'cancel', 'getSettings', 'setSettings'],
 } as const;
 
 export type ChannelNames = typeof CHANNEL_NAMES;

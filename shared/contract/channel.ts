@@ -11,6 +11,10 @@ export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodTyp
   input: I;
   output: O;
   access: Access;
+  /** Callable by a signed-in user whose window is locked (everything else answers LOCKED). */
+  whileLocked?: true;
+  /** Callable by a user who must choose a new password first (everything else answers FORBIDDEN). */
+  beforePasswordChange?: true;
 }
 
 export function defineChannel<I extends z.ZodType, O extends z.ZodType>(spec: ChannelSpec<I, O>): ChannelSpec<I, O> {

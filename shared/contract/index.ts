@@ -1,6 +1,10 @@
 import { appChannels } from './app';
+import { auditChannels } from './audit';
+import { backupChannels } from './backup';
 import { authChannels, sessionChannels, setupChannels } from './auth';
 import { staffChannels } from './staff';
+import { draftsChannels, lockChannels } from './lock';
+import { settingsChannels } from './settings';
 import type { ChannelFunction, ChannelSpec } from './channel';
 import type { ChannelNames } from './channel-names';
 
@@ -10,7 +14,12 @@ export const contract = {
   session: sessionChannels,
   setup: setupChannels,
   auth: authChannels,
+  audit: auditChannels,
   staff: staffChannels,
+  settings: settingsChannels,
+  lock: lockChannels,
+  drafts: draftsChannels,
+  backup: backupChannels,
 };
 export type Contract = typeof contract;
 

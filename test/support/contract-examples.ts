@@ -33,6 +33,11 @@ export const CHANNEL_EXAMPLES: ChannelExamples = {
     recover: { recoveryCode: '7KQ2-9XHM-ABCD-EFGH-JKMN-PQRS-TVWX', username: 'mlee', newPassword: 'quiet river stones glow' },
     changePassword: { currentPassword: 'maple syrup on tuesday', newPassword: 'quiet river stones glow' },
   },
+  audit: {
+    list: { action: 'auth.signIn', from: 1_767_225_600_000, to: 1_767_311_999_999, sort: 'at', direction: 'desc', limit: 50, offset: 0 },
+    verify: undefined,
+    exportCsv: { userId: '0192f0c4-0000-7000-8000-000000000001', from: 1_767_225_600_000, to: 1_767_311_999_999, sort: 'actor', direction: 'asc' },
+  },
   staff: {
     list: undefined,
     create: { fullName: 'Jamal Ortiz', username: 'jortiz', role: 'front_desk', temporaryPassword: 'blue heron at dawn' },
@@ -41,6 +46,30 @@ export const CHANNEL_EXAMPLES: ChannelExamples = {
     reactivate: { id: '0192f0c4-0000-7000-8000-000000000001', temporaryPassword: 'blue heron at dawn' },
     resetPassword: { id: '0192f0c4-0000-7000-8000-000000000001', temporaryPassword: 'blue heron at dawn' },
     unlock: { id: '0192f0c4-0000-7000-8000-000000000001' },
+  },
+  settings: {
+    get: undefined,
+    update: { lockAfterMinutes: 5 },
+  },
+  lock: {
+    now: undefined,
+    unlockWithPin: { pin: '4821' },
+    setPin: { password: 'maple syrup on tuesday', pin: '4821' },
+    clearPin: undefined,
+  },
+  drafts: {
+    save: { formKey: 'staff:create', data: '{"fullName":"Jamal"}' },
+    load: { formKey: 'staff:create' },
+    discard: { formKey: 'staff:create' },
+  },
+  backup: {
+    runNow: undefined,
+    status: undefined,
+    list: undefined,
+    restore: { file: 'E:\\CareDesk Backups\\caredesk-backup-20250314-123000.cdbak', recoveryCode: '7KQ2-9XHM-ABCD-EFGH-JKMN-PQRS-TVWX' },
+    cancel: undefined,
+    getSettings: undefined,
+    setSettings: { folder: 'E:\\CareDesk Backups', dailyAt: '12:30', onQuit: true },
   },
 };
 

@@ -83,7 +83,10 @@ export async function withDatabase<T>(story: (database: TestDatabase, clinic: Te
  * Starts the real core on dataDir with a stand-in keychain (a temp folder outside the data folder) and,
  * unless `setUp: false`, runs the first-run setup so TEST_ADMIN is signed in on ADMIN_CLIENT.
  */
-export async function startTestCore(dataDir: string, options: { log?: MemoryLogger; setUp?: boolean; keychainDir?: string } = {}): Promise<ClinicCore> {
+export async function startTestCore(
+  dataDir: string,
+  options: { log?: MemoryLogger; setUp?: boolean; keychainDir?: string; clock?: () => number } = {},
+): Promise<ClinicCore> {
   const keychainDir = options.keychainDir ?? mkdtempSync(join(tmpdir(), 'caredesk-keychain-'));
   const core = await startClinicCore({
     dataDir,
@@ -92,6 +95,7 @@ export async function startTestCore(dataDir: string, options: { log?: MemoryLogg
     origin: TEST_ORIGIN,
     log: options.log ?? createMemoryLogger(),
     scrypt: FAST_SCRYPT,
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   if (options.setUp !== false) {
     const begun = core.access.beginSetup();

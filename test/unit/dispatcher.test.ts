@@ -195,8 +195,8 @@ describe.each(listChannels())('malformed payloads on %s', (channel) => {
     expect(example.found, `${channel} has an example in test/support/contract-examples.ts`).toBe(true);
 
     const rowsBefore = snapshotAllTables(core.sqlite);
-    // Setup wrote the clinic's name and time zone; beforeAll added two more.
-    expect(rowsBefore['app_meta']).toHaveLength(4);
+    // Setup wrote the clinic's name and time zone (and the audit trail its head); beforeAll added two more.
+    expect(rowsBefore['app_meta']).toHaveLength(5);
     expect(rowsBefore['staff_user']).toHaveLength(1);
     const keystoreBefore = readFileSync(dataDir.file(KEYSTORE_FILE));
     const unsavedBefore = core.hasUnsavedWork();
@@ -266,7 +266,16 @@ describe('the dispatcher’s rules, on a fixture contract', () => {
     return { log, sessions, calls, call };
   }
 
-  const session = (role: Session['role']): Session => ({ userId: 'u-1', username: 'jlee', displayName: 'J. Lee', role, startedAt: 0 });
+  const session = (role: Session['role']): Session => ({
+    userId: 'u-1',
+    username: 'jlee',
+    displayName: 'J. Lee',
+    role,
+    startedAt: 0,
+    lockedAt: null,
+    pinFailures: 0,
+    mustChangePassword: false,
+  });
 
   it('a role-gated channel asks a signed-out window to sign in, and does not run', async () => {
     const { call, calls } = fixture();

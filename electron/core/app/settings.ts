@@ -6,6 +6,12 @@ export const SETTINGS = {
   clinicName: 'clinic.name',
   clinicTimeZone: 'clinic.timeZone',
   automaticUpdates: 'updates.automatic',
+  lockAfterMinutes: 'lock.afterMinutes',
+  backupFolder: 'backup.folder',
+  backupDailyAt: 'backup.dailyAt',
+  backupOnQuit: 'backup.onQuit',
+  /** JSON list of recent backups (electron/core/backup/history.ts), not a setting an administrator edits. */
+  backupHistory: 'backup.history',
 } as const;
 export type SettingKey = (typeof SETTINGS)[keyof typeof SETTINGS];
 

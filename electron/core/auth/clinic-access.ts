@@ -1,9 +1,16 @@
 import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
+import type { AuditAction, AuditDetail, AuditOutcome } from '../../../shared/contract/audit';
 import type { SessionState, SessionUser, SetupCompleteInput } from '../../../shared/contract/auth';
-import { SETTINGS, writeSetting } from '../app/settings';
+import { createFailedSignInBuffer } from '../audit/failed-sign-ins';
+import { recordAudit, type AuditEntry } from '../audit/record';
+import type { Kysely } from 'kysely';
+import { readSetting, SETTINGS, writeSetting } from '../app/settings';
+import type { Database } from '../db/schema';
+import { hasPin, MAX_PIN_TRIES, pinAllowedToday } from '../lock/pin';
 import { closeClinicDatabase, openClinicDatabase, DATABASE_FILE, type ClinicDatabase } from '../db/clinic-database';
 import { ClinicFailure, StartupFailure } from '../errors';
 import type { Session, SessionStore } from '../ipc/sessions';
@@ -30,7 +37,7 @@ import {
 } from '../keys/machine-secret';
 import { canonicalRecoveryText, generateRecoveryCode, normalizeRecoveryCode, recoveryCodeGroups, RECOVERY_GROUP_COUNT } from '../keys/recovery-code';
 import { clearFailures, lockedUntil, recordFailure } from '../keys/signin-throttle';
-import type { Logger } from '../log';
+import { errorKind, type Logger } from '../log';
 import {
   clearPasswordResetRequired,
   findStaffUserById,
@@ -38,6 +45,13 @@ import {
   insertStaffUser,
   markPasswordResetRequired,
 } from './staff-repository';
+
+/** A PIN may resume a locked session only if the owner has one, has tries left, and it is still the clinic day they signed in. */
+export async function pinUnlockAllowed(db: Kysely<Database>, session: Session, now = Date.now()): Promise<boolean> {
+  if (session.pinFailures >= MAX_PIN_TRIES || !(await hasPin(db, session.userId))) return false;
+  const timeZone = (await readSetting(db, SETTINGS.clinicTimeZone)) ?? 'UTC';
+  return pinAllowedToday(session.startedAt, now, timeZone);
+}
 
 export const WRONG_CREDENTIALS = 'That username and password do not match. Check both and try again.';
 
@@ -49,6 +63,8 @@ export interface ClinicAccessOptions {
   /** Key-slot cost; production unless a test passes cheaper parameters. */
   scrypt?: ScryptParams;
   clock?: () => number;
+  /** This computer's name for the audit trail; defaults to os.hostname(). */
+  workstation?: string;
 }
 
 /** Recovery code and database key of a wizard in progress. Kept in main's memory only; nothing is on disk yet. */
@@ -68,6 +84,9 @@ export function createClinicAccess(options: ClinicAccessOptions) {
   const now = options.clock ?? (() => Date.now());
   const ksFile = keystorePath(dataDir);
   const dbFile = join(dataDir, DATABASE_FILE);
+  const workstation = options.workstation ?? hostname();
+  // Failed sign-ins seen while the database is closed wait here until it opens (see failed-sign-ins.ts).
+  const failedSignIns = createFailedSignInBuffer();
 
   let pending: PendingSetup | null = null;
   let open: (ClinicDatabase & { dbKey: Buffer }) | null = null;
@@ -93,6 +112,12 @@ export function createClinicAccess(options: ClinicAccessOptions) {
   }
 
   async function ensureOpen(dbKey: Buffer): Promise<ClinicDatabase> {
+    const database = await openWithKey(dbKey);
+    await flushFailedSignIns(database);
+    return database;
+  }
+
+  async function openWithKey(dbKey: Buffer): Promise<ClinicDatabase> {
     if (open) {
       if (open.dbKey.length !== dbKey.length || !timingSafeEqual(open.dbKey, dbKey)) {
         throw new ClinicFailure('INTERNAL', 'The key slots do not match the open database. Restart CareDesk.');
@@ -110,6 +135,50 @@ export function createClinicAccess(options: ClinicAccessOptions) {
     }
   }
 
+  /** Buffered failed sign-ins go into the trail as soon as the database is open; a failure keeps them for next time. */
+  async function flushFailedSignIns(database: ClinicDatabase): Promise<void> {
+    try {
+      const written = await failedSignIns.flush(database.db);
+      if (written > 0) log.info('flushFailedSignIns', 'recorded failed sign-ins from while the database was closed', { entries: written });
+    } catch (error) {
+      log.error('flushFailedSignIns', 'could not record buffered failed sign-ins; kept for the next sign-in', { kind: errorKind(error) });
+    }
+  }
+
+  /** A sign-in event by a staff member, in the trail (inside `db`'s transaction when it is one). */
+  async function auditSignIn(db: ClinicDatabase['db'], user: { id: string; full_name: string }, action: 'auth.signIn' | 'auth.signOut', detail: AuditDetail | null) {
+    await recordAudit(db, { at: now(), actor: { userId: user.id, name: user.full_name }, workstation, action, outcome: 'success', entityType: 'staff_user', entityId: user.id, detail });
+  }
+
+  /**
+   * A failed sign-in or a lockout. The actor is the username as typed (with the account's id when a key slot has
+   * that username). Written at once while the database is open, otherwise buffered. The username is never logged.
+   */
+  async function auditSignInFailure(
+    typedUsername: string,
+    failure: { userId?: string | null; action?: AuditAction; outcome?: AuditOutcome; detail: AuditDetail; ks?: Keystore | null },
+  ): Promise<void> {
+    const name = normalizeUsername(typedUsername);
+    const slotUserId = failure.ks?.slots.find((slot) => slot.kind === 'user' && slot.username === name)?.userId ?? null;
+    const entry: AuditEntry = {
+      at: now(),
+      actor: { userId: failure.userId ?? slotUserId, name: typedUsername.trim() || '(blank)' },
+      workstation,
+      action: failure.action ?? 'auth.signInFailed',
+      outcome: failure.outcome ?? 'failure',
+      detail: failure.detail,
+    };
+    if (open) {
+      try {
+        await recordAudit(open.db, entry);
+        return;
+      } catch (error) {
+        log.error('auditSignInFailure', 'could not record a failed sign-in; kept for later', { kind: errorKind(error) });
+      }
+    }
+    failedSignIns.add(entry);
+  }
+
   async function closeDatabase(): Promise<void> {
     if (!open) return;
     const closing = open;
@@ -120,14 +189,23 @@ export function createClinicAccess(options: ClinicAccessOptions) {
   }
 
   function startSession(clientId: string, user: { id: string; username: string; full_name: string; role: Session['role']; password_reset_required: number }): SessionUser {
-    sessions.set(clientId, { userId: user.id, username: user.username, displayName: user.full_name, role: user.role, startedAt: now() });
+    sessions.set(clientId, {
+      userId: user.id,
+      username: user.username,
+      displayName: user.full_name,
+      role: user.role,
+      startedAt: now(),
+      lockedAt: null,
+      pinFailures: 0,
+      mustChangePassword: user.password_reset_required === 1,
+    });
     return { displayName: user.full_name, role: user.role, mustChangePassword: user.password_reset_required === 1 };
   }
 
   async function state(clientId: string): Promise<SessionState> {
     const ks = keystore();
     const kc = await keychainState();
-    if (!ks) return { phase: 'needs-setup', user: null, keychain: kc, recoveryRequired: false };
+    if (!ks) return { phase: 'needs-setup', user: null, keychain: kc, recoveryRequired: false, pinUnlockAvailable: false };
     const session = sessions.get(clientId);
     const machine = await loadMachineSecret(dataDir, keychain);
     const userSlots = ks.slots.filter((s) => s.kind === 'user');
@@ -137,7 +215,9 @@ export function createClinicAccess(options: ClinicAccessOptions) {
       const row = await findStaffUserById(open.db, session.userId);
       if (row) user = { displayName: row.full_name, role: row.role, mustChangePassword: row.password_reset_required === 1 };
     }
-    return { phase: user ? 'signed-in' : 'signed-out', user, keychain: kc, recoveryRequired };
+    const locked = user !== null && session !== null && session.lockedAt !== null;
+    const pinUnlockAvailable = locked && open !== null && session !== null && (await pinUnlockAllowed(open.db, session, now()));
+    return { phase: user ? (locked ? 'locked' : 'signed-in') : 'signed-out', user, keychain: kc, recoveryRequired, pinUnlockAvailable };
   }
 
   function beginSetup() {
@@ -187,6 +267,7 @@ export function createClinicAccess(options: ClinicAccessOptions) {
           await insertStaffUser(trx, { ...admin, created_at: at, created_by: null, updated_at: at, updated_by: null });
           await writeSetting(trx, SETTINGS.clinicName, input.clinicName, at);
           await writeSetting(trx, SETTINGS.clinicTimeZone, input.timeZone, at);
+          await auditSignIn(trx, admin, 'auth.signIn', { method: 'setup' });
         });
         const ks = await createKeystore({
           dbKey: setup.dbKey,
@@ -222,30 +303,50 @@ export function createClinicAccess(options: ClinicAccessOptions) {
       let ks = requireKeystore();
       const at = now();
       const until = lockedUntil(ks, input.username, at);
-      if (until !== null) throw lockedFailure(until);
+      if (until !== null) {
+        await auditSignInFailure(input.username, { ks, outcome: 'denied', detail: { method: 'password', reason: 'locked' } });
+        throw lockedFailure(until);
+      }
       const machine = await loadMachineSecret(dataDir, keychain);
       const unlocked = await unlockWithPassword(ks, input.username, input.password, machine.secret);
       if (!unlocked.ok) {
         const result = recordFailure(ks, input.username, at);
         writeKeystoreFile(ksFile, result.keystore);
         log.warn('signIn', result.lockedNow ? 'failed sign-in locked the account' : 'failed sign-in');
-        if (result.lockedNow) throw lockedFailure(result.keystore.throttle[normalizeUsername(input.username)]?.lockedUntil ?? at);
+        await auditSignInFailure(input.username, { ks, detail: { method: 'password', reason: 'wrong-credentials' } });
+        if (result.lockedNow) {
+          const lockedTill = result.keystore.throttle[normalizeUsername(input.username)]?.lockedUntil ?? at;
+          await auditSignInFailure(input.username, { ks, action: 'auth.lockout', outcome: 'denied', detail: { lockedUntil: lockedTill } });
+          throw lockedFailure(lockedTill);
+        }
         throw new ClinicFailure('UNAUTHENTICATED', WRONG_CREDENTIALS);
       }
       const database = await ensureOpen(unlocked.dbKey);
       unlocked.dbKey.fill(0);
       const user = await findStaffUserById(database.db, unlocked.userId);
       if (!user || user.status !== 'active') {
+        await auditSignInFailure(input.username, { userId: unlocked.userId, detail: { method: 'password', reason: 'inactive' } });
+        if (sessions.count() === 0) await closeDatabase(); // opened only for this check: do not keep the key
         throw new ClinicFailure('UNAUTHENTICATED', WRONG_CREDENTIALS);
       }
       ks = clearFailures(ks, input.username);
       writeKeystoreFile(ksFile, ks);
+      await auditSignIn(database.db, user, 'auth.signIn', { method: 'password' });
       log.info('signIn', 'signed in', { role: user.role });
       return startSession(clientId, user);
     });
   }
 
   async function signOut(clientId: string): Promise<null> {
+    const session = sessions.get(clientId);
+    if (session && open) {
+      try {
+        await auditSignIn(open.db, { id: session.userId, full_name: session.displayName }, 'auth.signOut', null);
+      } catch (error) {
+        // Signing out must never fail: the session ends either way.
+        log.error('signOut', 'could not record the sign-out', { kind: errorKind(error) });
+      }
+    }
     sessions.clear(clientId);
     if (sessions.count() === 0) await closeDatabase();
     return null;
@@ -256,10 +357,15 @@ export function createClinicAccess(options: ClinicAccessOptions) {
       const ks = requireKeystore();
       const code = normalizeRecoveryCode(input.recoveryCode);
       const dbKey = code ? await unlockWithRecoveryCode(ks, code) : null;
-      if (!dbKey) throw new ClinicFailure('UNAUTHENTICATED', 'That recovery code does not open this clinic database. Check it against the printout.');
+      if (!dbKey) {
+        await auditSignInFailure(input.username, { ks, detail: { method: 'recoveryCode', reason: 'wrong-recovery-code' } });
+        throw new ClinicFailure('UNAUTHENTICATED', 'That recovery code does not open this clinic database. Check it against the printout.');
+      }
       const database = await ensureOpen(dbKey);
       const admin = await findStaffUserByUsername(database.db, normalizeUsername(input.username));
       if (!admin || admin.role !== 'admin' || admin.status !== 'active') {
+        await auditSignInFailure(input.username, { userId: admin?.id ?? null, detail: { method: 'recoveryCode', reason: 'not-an-active-administrator' } });
+        if (sessions.count() === 0) await closeDatabase();
         throw new ClinicFailure('VALIDATION', 'Enter the username of an active administrator.', [{ path: 'username', message: 'Not an active administrator of this clinic.' }]);
       }
       const at = now();
@@ -280,6 +386,7 @@ export function createClinicAccess(options: ClinicAccessOptions) {
       writeKeystoreFile(ksFile, next);
       await clearPasswordResetRequired(database.db, admin.id, at);
       dbKey.fill(0);
+      await auditSignIn(database.db, admin, 'auth.signIn', { method: 'recoveryCode' });
       return startSession(clientId, { ...admin, password_reset_required: 0 });
     });
   }
@@ -296,7 +403,20 @@ export function createClinicAccess(options: ClinicAccessOptions) {
       const next = await withUserSlot(ks, { dbKey: unlocked.dbKey, user: { userId: session.userId, username: session.username }, password: input.newPassword, machineSecret: machine.secret, scrypt, now: at });
       unlocked.dbKey.fill(0);
       writeKeystoreFile(ksFile, next);
-      if (open) await clearPasswordResetRequired(open.db, session.userId, at);
+      if (open) {
+        await clearPasswordResetRequired(open.db, session.userId, at);
+        await recordAudit(open.db, {
+          at,
+          actor: { userId: session.userId, name: session.displayName },
+          workstation,
+          action: 'record.update',
+          outcome: 'success',
+          entityType: 'staff_user',
+          entityId: session.userId,
+          detail: { fields: ['password'], by: 'self' },
+        });
+      }
+      session.mustChangePassword = false;
       return null;
     });
   }
@@ -338,6 +458,34 @@ export function createClinicAccess(options: ClinicAccessOptions) {
     return ks ? lockedUntil(ks, username, now()) : null;
   }
 
+  /** Whether `password` is the signed-in user's current password (before a PIN is set, for example). */
+  async function verifyOwnPassword(session: Session, password: string): Promise<boolean> {
+    return serialized(async () => {
+      const machine = await loadMachineSecret(dataDir, keychain);
+      const unlocked = await unlockWithPassword(requireKeystore(), session.username, password, machine.secret);
+      if (unlocked.ok) unlocked.dbKey.fill(0);
+      return unlocked.ok && unlocked.userId === session.userId;
+    });
+  }
+
+  /** A copy of the open database's key, for a backup worker; the caller zeroes it when done. */
+  function copyDatabaseKey(): Buffer {
+    if (!open) throw new ClinicFailure('UNAUTHENTICATED', 'Please sign in to continue.');
+    return Buffer.from(open.dbKey);
+  }
+
+  /**
+   * Ends every session, closes the database and runs `swap` (a restore) while no sign-in can open it again:
+   * it runs in the same queue as sign-in, setup and recovery.
+   */
+  async function withDatabaseClosed<T>(swap: () => Promise<T>): Promise<T> {
+    return serialized(async () => {
+      sessions.clearAll();
+      await closeDatabase();
+      return swap();
+    });
+  }
+
   /** The open database for a signed-in call; the dispatcher has already checked the session. */
   function database(): ClinicDatabase {
     if (!open) throw new ClinicFailure('UNAUTHENTICATED', 'Please sign in to continue.');
@@ -359,6 +507,9 @@ export function createClinicAccess(options: ClinicAccessOptions) {
     recover,
     changePassword,
     setStaffPassword,
+    verifyOwnPassword,
+    copyDatabaseKey,
+    withDatabaseClosed,
     removeStaffSlot,
     unlockAccount,
     accountLockedUntil,

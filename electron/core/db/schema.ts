@@ -8,6 +8,9 @@ import type { ColumnType, Selectable, Insertable, Updateable } from 'kysely';
 export interface Database {
   app_meta: AppMetaTable;
   staff_user: StaffUserTable;
+  audit_event: AuditEventTable;
+  staff_pin: StaffPinTable;
+  form_draft: FormDraftTable;
 }
 
 /** Small key/value facts about this database (clinic name, time zone, created-by version). */
@@ -38,3 +41,45 @@ export interface StaffUserTable {
 
 export type StaffUserRow = Selectable<StaffUserTable>;
 export type NewStaffUserRow = Insertable<StaffUserTable>;
+
+/**
+ * One audit trail entry. Append-only (database triggers refuse UPDATE and DELETE), so no column is updateable.
+ * Written only through electron/core/audit (it computes seq, prev_hash and hash).
+ */
+type Appended<T> = ColumnType<T, T, never>;
+export interface AuditEventTable {
+  seq: Appended<number>;
+  id: Appended<string>;
+  at: Appended<number>;
+  actor_user_id: Appended<string | null>;
+  actor_name: Appended<string>;
+  workstation: Appended<string>;
+  action: Appended<string>;
+  entity_type: Appended<string | null>;
+  entity_id: Appended<string | null>;
+  patient_id: Appended<string | null>;
+  outcome: Appended<'success' | 'failure' | 'denied'>;
+  /** Short JSON object: field names, counts, codes; never PHI values. */
+  detail: Appended<string | null>;
+  prev_hash: Appended<string>;
+  hash: Appended<string>;
+}
+
+export type AuditEventRow = Selectable<AuditEventTable>;
+export type NewAuditEventRow = Insertable<AuditEventTable>;
+
+/** Quick-unlock PIN of one staff member (scrypt hash, base64). */
+export interface StaffPinTable {
+  user_id: string;
+  salt: string;
+  hash: string;
+  set_at: number;
+}
+
+/** A form's unsaved values, kept for their owner only (JSON text). */
+export interface FormDraftTable {
+  user_id: string;
+  form_key: string;
+  data: string;
+  saved_at: number;
+}

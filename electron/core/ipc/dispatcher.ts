@@ -36,12 +36,21 @@ export interface Dispatcher {
   readonly channels: readonly string[];
 }
 
+/** A signed-in user called a channel their role does not allow. */
+export interface DeniedCall {
+  channel: string;
+  clientId: string;
+  session: Session;
+}
+
 export interface DispatcherOptions<C> {
   contract: C;
   handlers: HandlersFor<C>;
   sessions: SessionStore;
   origin: AppOrigin;
   log: Logger;
+  /** Told about every FORBIDDEN-by-role call (the audit trail records it). Its failure never changes the answer. */
+  onDenied?: (call: DeniedCall) => Promise<void> | void;
 }
 
 /**
@@ -49,13 +58,21 @@ export interface DispatcherOptions<C> {
  * It never throws; every outcome is a Result with a stable code.
  */
 export function createDispatcher<C extends Record<string, Record<string, ChannelSpec>>>(options: DispatcherOptions<C>): Dispatcher {
-  const { contract, sessions, origin, log } = options;
+  const { contract, sessions, origin, log, onDenied } = options;
   const table = new Map<string, { spec: ChannelSpec; handler: AnyHandler }>();
   for (const [area, actions] of Object.entries(contract)) {
     for (const [action, spec] of Object.entries(actions)) {
       const handler = (options.handlers as Record<string, Record<string, AnyHandler> | undefined>)[area]?.[action];
       if (typeof handler !== 'function') throw new Error(`No handler registered for ${area}:${action}`);
       table.set(`${area}:${action}`, { spec, handler });
+    }
+  }
+
+  async function reportDenied(call: DeniedCall): Promise<void> {
+    try {
+      await onDenied?.(call);
+    } catch (error) {
+      log.error('dispatch', 'could not record a denied call', { channel: call.channel, kind: errorKind(error) });
     }
   }
 
@@ -77,7 +94,14 @@ export function createDispatcher<C extends Record<string, Record<string, Channel
       if (!session) return failure('UNAUTHENTICATED', 'Please sign in to continue.');
       if (!entry.spec.access.includes(session.role)) {
         log.warn('dispatch', 'denied by role', { channel: request.channel, role: session.role });
+        await reportDenied({ channel: request.channel, clientId: request.clientId, session });
         return failure('FORBIDDEN', 'Your role does not allow this. Ask an administrator if you need it.');
+      }
+      if (session.lockedAt !== null && entry.spec.whileLocked !== true) {
+        return failure('LOCKED', 'The screen is locked. Unlock it to continue.');
+      }
+      if (session.mustChangePassword && entry.spec.beforePasswordChange !== true) {
+        return failure('FORBIDDEN', 'Choose a new password first.');
       }
     }
     try {

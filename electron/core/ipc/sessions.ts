@@ -7,6 +7,12 @@ export interface Session {
   displayName: string;
   role: Role;
   startedAt: number;
+  /** When the window was locked (idle timer, shortcut or button); null while unlocked. */
+  lockedAt: number | null;
+  /** Wrong PINs tried since the lock; too many end the session. */
+  pinFailures: number;
+  /** After an administrator's reset: only the password change (and sign-out) is allowed. */
+  mustChangePassword: boolean;
 }
 
 /** Sessions live in main, one per client (an Electron window's webContents, or the test host's run). */
@@ -17,6 +23,8 @@ export interface SessionStore {
   count(): number;
   /** Ends every session of one staff member (deactivated, or password reset by an administrator). Returns how many. */
   clearUser(userId: string): number;
+  /** Ends every session (a restore replaces the staff list: everyone signs in again). */
+  clearAll(): void;
 }
 
 export function createSessionStore(): SessionStore {
@@ -26,6 +34,7 @@ export function createSessionStore(): SessionStore {
     set: (clientId, session) => void sessions.set(clientId, session),
     clear: (clientId) => void sessions.delete(clientId),
     count: () => sessions.size,
+    clearAll: () => sessions.clear(),
     clearUser: (userId) => {
       let ended = 0;
       for (const [clientId, session] of sessions) {

@@ -10,8 +10,8 @@ function actorOf(context: HandlerContext): Session {
   return context.session;
 }
 
-export function staffHandlers({ access, sessions, db, now }: CoreServices): HandlersFor<Pick<Contract, 'staff'>>['staff'] {
-  const staff = createStaffService({ access, sessions, db, now });
+export function staffHandlers({ access, audit, sessions, db, now }: CoreServices): HandlersFor<Pick<Contract, 'staff'>>['staff'] {
+  const staff = createStaffService({ access, audit, sessions, db, now });
   return {
     list: () => staff.list(),
     create: (input, context) => staff.create(input, actorOf(context)),
@@ -19,6 +19,6 @@ export function staffHandlers({ access, sessions, db, now }: CoreServices): Hand
     deactivate: (input, context) => staff.deactivate(input, actorOf(context)),
     reactivate: (input, context) => staff.reactivate(input, actorOf(context)),
     resetPassword: (input, context) => staff.resetPassword(input, actorOf(context)),
-    unlock: (input) => staff.unlock(input),
+    unlock: (input, context) => staff.unlock(input, actorOf(context)),
   };
 }

@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { StaffMember } from '../../../shared/contract/staff';
 import type { Role } from '../../../shared/roles';
 import { ROLE_LABELS } from '../../../shared/roles';
+import type { AuditEvent, AuditService } from '../audit/service';
 import type { ClinicAccess } from '../auth/clinic-access';
 import { findStaffUserById, findStaffUserByUsername } from '../auth/staff-repository';
 import type { Database, StaffUserRow } from '../db/schema';
@@ -12,6 +13,7 @@ import { normalizeUsername } from '../keys/keystore';
 
 export interface StaffServiceDeps {
   access: ClinicAccess;
+  audit: AuditService;
   sessions: SessionStore;
   db: () => Kysely<Database>;
   now: () => number;
@@ -22,7 +24,7 @@ export interface StaffServiceDeps {
  * re-activate, reset a password, lift a lockout. The rules that keep a clinic from locking itself out
  * (at least one active administrator; no self-deactivation) live here.
  */
-export function createStaffService({ access, sessions, db, now }: StaffServiceDeps) {
+export function createStaffService({ access, audit, sessions, db, now }: StaffServiceDeps) {
   function toMember(row: StaffUserRow): StaffMember {
     return {
       id: row.id,
@@ -79,6 +81,7 @@ export function createStaffService({ access, sessions, db, now }: StaffServiceDe
           .insertInto('staff_user')
           .values({ id, username, full_name: input.fullName, role: input.role, password_reset_required: 1, created_at: at, created_by: actor.userId, updated_at: at, updated_by: actor.userId })
           .execute();
+        await audit.record(trx, actor, staffEvent('record.create', id, { role: input.role }));
         await access.setStaffPassword({ userId: id, username }, input.temporaryPassword);
       });
     return toMember(await requireUser(id));
@@ -87,13 +90,21 @@ export function createStaffService({ access, sessions, db, now }: StaffServiceDe
   async function update(input: { id: string; fullName?: string | undefined; role?: Role | undefined }, actor: Session): Promise<StaffMember> {
     const row = await requireUser(input.id);
     if (input.role && input.role !== row.role && row.role === 'admin') await assertNotLastAdmin(row, `made ${ROLE_LABELS[input.role]}`);
+    const roleChanged = input.role !== undefined && input.role !== row.role;
+    const nameChanged = input.fullName !== undefined && input.fullName !== row.full_name;
     await db()
-      .updateTable('staff_user')
-      .set({ full_name: input.fullName ?? row.full_name, role: input.role ?? row.role, updated_at: now(), updated_by: actor.userId })
-      .where('id', '=', row.id)
-      .execute();
+      .transaction()
+      .execute(async (trx) => {
+        await trx
+          .updateTable('staff_user')
+          .set({ full_name: input.fullName ?? row.full_name, role: input.role ?? row.role, updated_at: now(), updated_by: actor.userId })
+          .where('id', '=', row.id)
+          .execute();
+        if (nameChanged) await audit.record(trx, actor, staffEvent('record.update', row.id, { fields: ['fullName'] }));
+        if (roleChanged) await audit.record(trx, actor, staffEvent('role.change', row.id, { from: row.role, to: input.role ?? row.role }));
+      });
     // A new role takes effect at the person's next sign-in; end their current sessions so it is not stale.
-    if (input.role && input.role !== row.role) sessions.clearUser(row.id);
+    if (roleChanged) sessions.clearUser(row.id);
     return toMember(await requireUser(row.id));
   }
 
@@ -102,7 +113,12 @@ export function createStaffService({ access, sessions, db, now }: StaffServiceDe
     if (row.id === actor.userId) throw new ClinicFailure('CONFLICT', 'You cannot deactivate your own account. Ask another administrator.');
     if (row.status === 'inactive') return toMember(row);
     await assertNotLastAdmin(row, 'deactivated');
-    await db().updateTable('staff_user').set({ status: 'inactive', updated_at: now(), updated_by: actor.userId }).where('id', '=', row.id).execute();
+    await db()
+      .transaction()
+      .execute(async (trx) => {
+        await trx.updateTable('staff_user').set({ status: 'inactive', updated_at: now(), updated_by: actor.userId }).where('id', '=', row.id).execute();
+        await audit.record(trx, actor, staffEvent('record.update', row.id, { fields: ['status'], status: 'inactive' }));
+      });
     await access.removeStaffSlot(row.id);
     sessions.clearUser(row.id);
     return toMember(await requireUser(row.id));
@@ -117,6 +133,8 @@ export function createStaffService({ access, sessions, db, now }: StaffServiceDe
           .set({ password_reset_required: 1, status: status ?? row.status, updated_at: now(), updated_by: actor.userId })
           .where('id', '=', row.id)
           .execute();
+        const fields = status && status !== row.status ? ['password', 'status'] : ['password'];
+        await audit.record(trx, actor, staffEvent('record.update', row.id, { fields }));
         await access.setStaffPassword({ userId: row.id, username: row.username }, temporaryPassword);
       });
     if (row.id !== actor.userId) sessions.clearUser(row.id);
@@ -135,9 +153,11 @@ export function createStaffService({ access, sessions, db, now }: StaffServiceDe
     return setTemporaryPassword(row, input.temporaryPassword, actor, undefined);
   }
 
-  async function unlock(input: { id: string }): Promise<StaffMember> {
+  async function unlock(input: { id: string }, actor: Session): Promise<StaffMember> {
     const row = await requireUser(input.id);
-    await access.unlockAccount(row.username);
+    if (await access.unlockAccount(row.username)) {
+      await audit.record(db(), actor, staffEvent('record.update', row.id, { fields: ['signInLockout'] }));
+    }
     return toMember(row);
   }
 
@@ -145,3 +165,7 @@ export function createStaffService({ access, sessions, db, now }: StaffServiceDe
 }
 
 export type StaffService = ReturnType<typeof createStaffService>;
+
+function staffEvent(action: AuditEvent['action'], staffId: string, detail: NonNullable<AuditEvent['detail']>): AuditEvent {
+  return { action, entityType: 'staff_user', entityId: staffId, detail };
+}

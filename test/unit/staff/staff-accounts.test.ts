@@ -114,3 +114,28 @@ describe('staff accounts (administrator)', () => {
     expect(await call('staff:unlock', { id: 'no-such-id' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
+
+describe('staff changes in the audit trail', () => {
+  it('records creation, a role change (from → to), deactivation and a password reset, attributed to the administrator', async () => {
+    const jamal = await value(call<StaffMember>('staff:create', JAMAL));
+    await value(call('staff:update', { id: jamal.id, role: 'coordinator' }));
+    await value(call('staff:resetPassword', { id: jamal.id, temporaryPassword: 'otters float on rivers' }));
+    await value(call('staff:deactivate', { id: jamal.id }));
+    const entries = await core.db
+      .selectFrom('audit_event')
+      .select(['action', 'actor_name', 'entity_type', 'entity_id', 'detail'])
+      .where('entity_id', '=', jamal.id)
+      .orderBy('seq')
+      .execute();
+    expect(entries.map((e) => [e.action, e.actor_name, e.entity_type, JSON.parse(e.detail ?? 'null')])).toEqual([
+      ['record.create', TEST_ADMIN.fullName, 'staff_user', { role: 'front_desk' }],
+      ['role.change', TEST_ADMIN.fullName, 'staff_user', { from: 'front_desk', to: 'coordinator' }],
+      ['record.update', TEST_ADMIN.fullName, 'staff_user', { fields: ['password'] }],
+      ['record.update', TEST_ADMIN.fullName, 'staff_user', { fields: ['status'], status: 'inactive' }],
+    ]);
+    // No password, temporary or otherwise, ever reaches the trail.
+    const all = JSON.stringify(await core.db.selectFrom('audit_event').selectAll().execute());
+    expect(all).not.toContain('blue heron');
+    expect(all).not.toContain('otters float');
+  });
+});

@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_staff_users';
+import * as m0003 from './0003_audit_trail';
+import * as m0005 from './0005_lock_pins_and_drafts';
 
 /**
  * Every migration, registered in code: the bundled main process has no migrations folder to scan.
@@ -9,6 +11,8 @@ import * as m0002 from './0002_staff_users';
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': m0001,
   '0002_staff_users': m0002,
+  '0003_audit_trail': m0003,
+  '0005_lock_pins_and_drafts': m0005,
 };
 
 /** The schema version this build writes: the number of registered migrations. */
