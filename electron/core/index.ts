@@ -21,7 +21,7 @@ import type { ScryptParams } from './keys/kdf';
 import { keystorePath, readKeystoreFile } from './keys/keystore-file';
 import type { OsKeychain } from './keys/machine-secret';
 import type { Logger } from './log';
-import type { CoreServices } from './services';
+import { NO_PICKERS, type CoreServices, type FilePickers } from './services';
 import { staffHandlers } from './staff/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { lockHandlers } from './lock/handlers';
@@ -38,6 +38,8 @@ export interface ClinicCoreOptions {
   /** Key-slot cost; production unless a test passes cheaper parameters. */
   scrypt?: ScryptParams;
   clock?: () => number;
+  /** The computer's folder and file pickers (Electron dialogs); without them the screens ask for a typed path. */
+  pickers?: FilePickers;
   /** False turns the once-a-minute daily-backup check off (tests that control time themselves). */
   backupSchedule?: boolean;
   /** This computer's name for the audit trail (the shell passes os.hostname()); defaults to os.hostname(). */
@@ -96,6 +98,7 @@ export async function startClinicCore(options: ClinicCoreOptions): Promise<Clini
     unsavedClients,
     workstation,
     audit,
+    pickers: options.pickers ?? NO_PICKERS,
   };
 
   const backup = createBackupService({

@@ -8,6 +8,7 @@ import { APP_ORIGIN } from './app-origin';
 import { openExternalSafely } from './external-links';
 import { registerIpcHandlers } from './ipc';
 import { safeStorageKeychain } from './keychain';
+import { electronPickers } from './pickers';
 import { applicationMenuTemplate } from './menu';
 import { clinicDataDir, testUserDataOverride } from './paths';
 import { registerAppProtocol, registerAppScheme } from './protocol';
@@ -95,6 +96,7 @@ async function startCareDesk(): Promise<void> {
       origin: APP_ORIGIN,
       log,
       workstation: hostname(),
+      pickers: electronPickers(dialog, () => mainWindow),
     });
   } catch (error) {
     // Nothing is created or overwritten on failure: tell the user why, then leave.

@@ -106,6 +106,18 @@ export const backupListEntrySchema = z.object({
 export type BackupListEntry = z.infer<typeof backupListEntrySchema>;
 
 export const backupChannels = {
+  chooseFolder: defineChannel({
+    summary: 'Opens the computer’s folder picker (in main) for the backup folder; null when cancelled or not available.',
+    input: z.undefined(),
+    output: z.object({ path: z.string().nullable() }),
+    access: ADMIN_ONLY,
+  }),
+  chooseFile: defineChannel({
+    summary: 'Opens the computer’s file picker (in main) for a backup to restore; null when cancelled or not available.',
+    input: z.undefined(),
+    output: z.object({ path: z.string().nullable() }),
+    access: ADMIN_ONLY,
+  }),
   runNow: defineChannel({
     summary: 'Back up now: an encrypted copy of the database, verified after writing, in the backup folder (old ones rotated).',
     input: z.undefined(),

@@ -63,6 +63,8 @@ export const CHANNEL_EXAMPLES: ChannelExamples = {
     discard: { formKey: 'staff:create' },
   },
   backup: {
+    chooseFolder: undefined,
+    chooseFile: undefined,
     runNow: undefined,
     status: undefined,
     list: undefined,

@@ -25,6 +25,8 @@ export function backupHandlers(services: CoreServices, service?: BackupService):
       audit: services.audit,
     });
   return {
+    chooseFolder: async () => ({ path: await services.pickers.chooseFolder('backup-folder') }),
+    chooseFile: async () => ({ path: await services.pickers.chooseFile('backup-file') }),
     runNow: (_input, context) => backup.runNow(signedIn(context)),
     status: () => backup.status(),
     list: () => backup.list(),
