@@ -2,7 +2,7 @@ import { expect, test } from './support/fixtures';
 import { SCREENS } from './support/screens';
 
 test.describe('The app shell', () => {
-  test('opens on the Schedule screen with the menu, header buttons and a plain "CareDesk" title', async ({ page }) => {
+  test('opens on the Schedule screen with the menu, who is signed in, header buttons and a plain "CareDesk" title', async ({ app: page, clinic }) => {
     const problems: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(message.text()); // CSP violations land here too
@@ -12,7 +12,7 @@ test.describe('The app shell', () => {
       if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
     });
 
-    await page.goto('/');
+    await page.reload(); // signed in already: the load goes straight to the app
 
     await expect(page.getByRole('heading', { level: 1, name: 'Schedule' })).toBeVisible();
     await expect(page).toHaveTitle('CareDesk');
@@ -21,6 +21,11 @@ test.describe('The app shell', () => {
     await expect(menu.getByRole('button', { name: 'Schedule' })).toHaveAttribute('aria-current', 'page');
     await expect(page.getByRole('banner').getByRole('button', { name: 'About CareDesk' })).toBeVisible();
     await expect(page.getByRole('banner').getByRole('button', { name: 'Keyboard shortcuts' })).toBeVisible();
+    const header = page.getByRole('banner');
+    await expect(header).toContainText(clinic.admin.fullName);
+    await expect(header).toContainText('Administrator');
+    await expect(header).toContainText(clinic.name);
+    await expect(header.getByRole('button', { name: 'Sign out' })).toHaveAttribute('aria-keyshortcuts', 'Control+Shift+L');
     expect(problems, 'no script errors or CSP violations while loading').toEqual([]);
   });
 

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startClinicCore, type ClinicCore } from '../../electron/core';
 import { StartupFailure } from '../../electron/core/errors';
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
       keychain: folderKeychain(resolve(args.keychainDir ?? `${dataDir}.test-keychain`)),
       origin: { protocol: 'http:', host: `${LOOPBACK}:${port}` },
       log,
+      workstation: hostname(),
     });
   } catch (error) {
     server.close();

@@ -1,4 +1,5 @@
 import type { ClinicApi } from '../../../shared/contract';
+import { failure, type Result } from '../../../shared/result';
 
 declare global {
   interface Window {
@@ -16,4 +17,15 @@ export function clinicApi(): ClinicApi {
     throw new Error('CareDesk is not connected to its data service.');
   }
   return window.clinic;
+}
+
+const UNREACHABLE = 'CareDesk could not reach its data service. Try again; if this keeps happening, restart CareDesk.';
+
+/** Calls window.clinic and always answers with a Result: a missing or broken bridge becomes a readable INTERNAL failure. */
+export async function callClinic<T>(call: (api: ClinicApi) => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await call(clinicApi());
+  } catch {
+    return failure('INTERNAL', UNREACHABLE);
+  }
 }

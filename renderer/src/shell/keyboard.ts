@@ -23,5 +23,20 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 
 /** "Alt" everywhere except macOS, whose keyboards label that key "Option". */
 export function altKeyLabel(): string {
-  return /Mac/i.test(navigator.platform) ? 'Option' : 'Alt';
+  return isMac() ? 'Option' : 'Alt';
+}
+
+/** Ctrl+Shift+L (⌘+Shift+L on a Mac): sign out and leave the desk. By physical key, so it works on any layout. */
+export function isSignOutKey(event: KeyboardEvent): boolean {
+  const command = isMac() ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
+  return command && event.shiftKey && !event.altKey && event.code === 'KeyL';
+}
+
+/** The sign-out keys as drawn on keycaps, and as aria-keyshortcuts names them. */
+export function signOutKeys(): { caps: readonly string[]; aria: string } {
+  return isMac() ? { caps: ['⌘', 'Shift', 'L'], aria: 'Meta+Shift+L' } : { caps: ['Ctrl', 'Shift', 'L'], aria: 'Control+Shift+L' };
+}
+
+function isMac(): boolean {
+  return /Mac/i.test(navigator.platform);
 }

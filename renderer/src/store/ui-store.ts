@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { createResettableStore } from './reset-registry';
 
 /** Every screen the navigation offers, in menu order (Alt+1 is the first). */
 export const SCREEN_IDS = ['schedule', 'patients', 'intake', 'insurance', 'care-plans', 'worklist', 'reports', 'admin'] as const;
@@ -22,7 +22,8 @@ export interface UiState {
   closeDialog(): void;
 }
 
-export const useUiStore = create<UiState>()((set) => ({
+/** Which screen and dialog are showing. Reset at sign-out, so the next person starts on the Schedule. */
+export const useUiStore = createResettableStore<UiState>((set) => ({
   screen: 'schedule',
   headingFocusRequest: 0,
   dialog: null,

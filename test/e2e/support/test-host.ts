@@ -12,6 +12,8 @@ export interface RunningHost {
   url: string;
   port: number;
   dataDir: string;
+  /** The stand-in OS keychain, beside the data folder ("<dataDir>.test-keychain"). Deleting it = a new computer. */
+  keychainDir: string;
   /** Sends SIGTERM and resolves with the exit code once the host has gone. */
   stop(): Promise<number | null>;
   /** Everything the host wrote to stdout and stderr so far (for assertions that nothing sensitive was logged). */
@@ -32,6 +34,20 @@ export function makeTempRoot(): string {
   return mkdtempSync(join(tmpdir(), 'caredesk-e2e-'));
 }
 
+/** A clinic's folders that outlive one host run, so a test can stop the host and start it again on the same data. */
+export interface ClinicFolder {
+  root: string;
+  dataDir: string;
+  keychainDir: string;
+  remove(): void;
+}
+
+export function makeClinicFolder(): ClinicFolder {
+  const root = makeTempRoot();
+  const dataDir = join(root, 'data');
+  return { root, dataDir, keychainDir: `${dataDir}.test-keychain`, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
 /** Last resort for a host that ignores SIGTERM: the whole process group, so no node child is left behind. */
 function killGroup(child: ChildProcess): void {
   try {
@@ -41,11 +57,16 @@ function killGroup(child: ChildProcess): void {
   }
 }
 
-/** Starts the test host on a fresh clinic data folder in a temp folder and waits for its ready line. */
-export async function startTestHost(options: { timeoutMs?: number } = {}): Promise<RunningHost> {
-  const root = makeTempRoot();
-  const dataDir = join(root, 'data');
-  const child = spawnHost(['--data-dir', dataDir, '--port', '0']);
+/**
+ * Starts the test host and waits for its ready line: on a fresh clinic data folder in a temp folder (removed by
+ * stop()), or on `folder`, which the caller owns and removes (so the host can be restarted on the same data).
+ */
+export async function startTestHost(options: { timeoutMs?: number; folder?: ClinicFolder } = {}): Promise<RunningHost> {
+  const folder = options.folder ?? makeClinicFolder();
+  const ownsFolder = options.folder === undefined;
+  const { dataDir, keychainDir } = folder;
+  // The keychain folder is the host's default ("<data dir>.test-keychain"); named here so tests can rely on it.
+  const child = spawnHost(['--data-dir', dataDir, '--port', '0', '--keychain-dir', keychainDir]);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
@@ -74,6 +95,7 @@ export async function startTestHost(options: { timeoutMs?: number } = {}): Promi
     url: match[1] as string,
     port: Number(match[2]),
     dataDir,
+    keychainDir,
     output: () => output,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
@@ -82,7 +104,7 @@ export async function startTestHost(options: { timeoutMs?: number } = {}): Promi
         killGroup(child);
         throw new Error('The test host did not exit within 10 s of SIGTERM.');
       }
-      rmSync(root, { recursive: true, force: true });
+      if (ownsFolder) folder.remove();
       return code;
     },
   };
