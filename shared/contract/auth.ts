@@ -82,6 +82,16 @@ export const sessionStateSchema = z.object({
   keychain: keychainSchema,
   /** True when this computer cannot open staff key slots (new computer, keychain reset): use the recovery code. */
   recoveryRequired: z.boolean(),
+  /**
+   * The clinic's database is missing or damaged (truncated, or failed to open with the right key): the screen offers
+   * to restore the last verified backup with the recovery code. Null when the database is fine (or not set up).
+   */
+  databaseProblem: z
+    .object({
+      kind: z.enum(['missing', 'damaged']),
+      lastVerifiedBackup: z.object({ fileName: z.string(), createdAt: z.number().int() }).nullable(),
+    })
+    .nullable(),
   /** On the lock screen: whether the owner may unlock with their PIN (they set one, and it is still the same clinic day). */
   pinUnlockAvailable: z.boolean(),
 });

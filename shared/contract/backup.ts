@@ -118,6 +118,12 @@ export const backupChannels = {
     output: z.object({ path: z.string().nullable() }),
     access: ADMIN_ONLY,
   }),
+  restoreAfterDamage: defineChannel({
+    summary: 'The clinic database is missing or damaged: restore the last verified backup, opened with the recovery code.',
+    input: z.object({ recoveryCode: recoveryCodeSchema }).strict(),
+    output: z.object({ fileName: z.string(), backupCreatedAt: z.number().int() }),
+    access: 'public',
+  }),
   runNow: defineChannel({
     summary: 'Back up now: an encrypted copy of the database, verified after writing, in the backup folder (old ones rotated).',
     input: z.undefined(),

@@ -12,7 +12,7 @@ export const CHANNEL_NAMES = {
   settings: ['get', 'update'],
   lock: ['now', 'unlockWithPin', 'setPin', 'clearPin'],
   drafts: ['save', 'load', 'discard'],
-  backup: ['chooseFolder', 'chooseFile', 'runNow', 'status', 'list', 'restore', 'cancel', 'getSettings', 'setSettings'],
+  backup: ['chooseFolder', 'chooseFile', 'restoreAfterDamage', 'runNow', 'status', 'list', 'restore', 'cancel', 'getSettings', 'setSettings'],
 } as const;
 
 export type ChannelNames = typeof CHANNEL_NAMES;

@@ -148,7 +148,7 @@ describe('restoring this clinic’s own backup', () => {
 
     expect(sha256OfFile(dbFile)).toBe(before);
     expect(sha256OfFile(keystorePath(clinic.dataDir.path))).toBe(keystoreBefore);
-    expect(clinic.dataDir.list()).toEqual([DATABASE_FILE, 'caredesk.keystore', 'machine-secret.sealed']);
+    expect(clinic.dataDir.list()).toEqual([DATABASE_FILE, 'caredesk.keystore', 'last-verified-backup.json', 'machine-secret.sealed']);
     prepared.dispose();
 
     // The clinic opens as it was before the attempt.

@@ -65,6 +65,7 @@ export const CHANNEL_EXAMPLES: ChannelExamples = {
   backup: {
     chooseFolder: undefined,
     chooseFile: undefined,
+    restoreAfterDamage: { recoveryCode: '7KQ2-9XHM-ABCD-EFGH-JKMN-PQRS-TVWX' },
     runNow: undefined,
     status: undefined,
     list: undefined,

@@ -1,5 +1,5 @@
 import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
@@ -9,6 +9,7 @@ import { createFailedSignInBuffer } from '../audit/failed-sign-ins';
 import { recordAudit, type AuditEntry } from '../audit/record';
 import type { Kysely } from 'kysely';
 import { readSetting, SETTINGS, writeSetting } from '../app/settings';
+import { readLastBackupPointer } from '../backup/last-backup-pointer';
 import type { Database } from '../db/schema';
 import { hasPin, MAX_PIN_TRIES, pinAllowedToday } from '../lock/pin';
 import { closeClinicDatabase, openClinicDatabase, DATABASE_FILE, type ClinicDatabase } from '../db/clinic-database';
@@ -53,6 +54,12 @@ export async function pinUnlockAllowed(db: Kysely<Database>, session: Session, n
   return pinAllowedToday(session.startedAt, now, timeZone);
 }
 
+export const DAMAGED_DATABASE =
+  'The clinic database on this computer is damaged and cannot be opened. Nothing was changed. Restore the last verified backup with the recovery code.';
+
+/** SQLCipher v4 page size: an intact database file is a whole number of pages. */
+const SQLCIPHER_PAGE_SIZE = 4096;
+
 export const WRONG_CREDENTIALS = 'That username and password do not match. Check both and try again.';
 
 export interface ClinicAccessOptions {
@@ -89,6 +96,8 @@ export function createClinicAccess(options: ClinicAccessOptions) {
   const failedSignIns = createFailedSignInBuffer();
 
   let pending: PendingSetup | null = null;
+  /** Set when the right key could not open the database; cleared by a successful restore. */
+  let damagedAtOpen = false;
   let open: (ClinicDatabase & { dbKey: Buffer }) | null = null;
   // Sign-in, recovery and setup run one at a time: no parallel guessing, no lost keystore updates.
   let queue: Promise<unknown> = Promise.resolve();
@@ -111,6 +120,18 @@ export function createClinicAccess(options: ClinicAccessOptions) {
     return { status, warning: status === 'secure' ? null : KEYCHAIN_WARNINGS[status] };
   }
 
+  /**
+   * A set-up clinic whose database file is gone, cut short (not whole 4 KiB pages), or failed to open with a key the
+   * key slots vouch for. Checked without the key, so the sign-in screen can offer the backup at once.
+   */
+  function databaseProblem(): 'missing' | 'damaged' | null {
+    if (open || !existsSync(ksFile)) return null;
+    if (!existsSync(dbFile)) return 'missing';
+    const size = statSync(dbFile).size;
+    if (size === 0 || size % SQLCIPHER_PAGE_SIZE !== 0 || damagedAtOpen) return 'damaged';
+    return null;
+  }
+
   async function ensureOpen(dbKey: Buffer): Promise<ClinicDatabase> {
     const database = await openWithKey(dbKey);
     await flushFailedSignIns(database);
@@ -130,7 +151,14 @@ export function createClinicAccess(options: ClinicAccessOptions) {
       log.info('ensureOpen', 'opened the clinic database', { schemaVersion: opened.schemaVersion });
       return opened;
     } catch (error) {
-      if (error instanceof StartupFailure) throw new ClinicFailure(error.kind === 'DATABASE_TOO_NEW' ? 'CONFLICT' : 'INTERNAL', error.userMessage);
+      if (error instanceof StartupFailure) {
+        // The slot opened, so the key is right: a database that will not open with it is damaged (or missing).
+        if (error.kind === 'CORRUPT' || error.kind === 'WRONG_KEY' || error.kind === 'DATABASE_MISSING') {
+          damagedAtOpen = true;
+          throw new ClinicFailure('CONFLICT', DAMAGED_DATABASE);
+        }
+        throw new ClinicFailure(error.kind === 'DATABASE_TOO_NEW' ? 'CONFLICT' : 'INTERNAL', error.userMessage);
+      }
       throw error;
     }
   }
@@ -205,7 +233,7 @@ export function createClinicAccess(options: ClinicAccessOptions) {
   async function state(clientId: string): Promise<SessionState> {
     const ks = keystore();
     const kc = await keychainState();
-    if (!ks) return { phase: 'needs-setup', user: null, keychain: kc, recoveryRequired: false, pinUnlockAvailable: false };
+    if (!ks) return { phase: 'needs-setup', user: null, keychain: kc, recoveryRequired: false, pinUnlockAvailable: false, databaseProblem: null };
     const session = sessions.get(clientId);
     const machine = await loadMachineSecret(dataDir, keychain);
     const userSlots = ks.slots.filter((s) => s.kind === 'user');
@@ -217,7 +245,16 @@ export function createClinicAccess(options: ClinicAccessOptions) {
     }
     const locked = user !== null && session !== null && session.lockedAt !== null;
     const pinUnlockAvailable = locked && open !== null && session !== null && (await pinUnlockAllowed(open.db, session, now()));
-    return { phase: user ? (locked ? 'locked' : 'signed-in') : 'signed-out', user, keychain: kc, recoveryRequired, pinUnlockAvailable };
+    const problem = databaseProblem();
+    const lastBackup = problem ? readLastBackupPointer(dataDir) : null;
+    return {
+      phase: user ? (locked ? 'locked' : 'signed-in') : 'signed-out',
+      user,
+      keychain: kc,
+      recoveryRequired,
+      pinUnlockAvailable,
+      databaseProblem: problem ? { kind: problem, lastVerifiedBackup: lastBackup ? { fileName: lastBackup.fileName, createdAt: lastBackup.createdAt } : null } : null,
+    };
   }
 
   function beginSetup() {
@@ -321,6 +358,10 @@ export function createClinicAccess(options: ClinicAccessOptions) {
         }
         throw new ClinicFailure('UNAUTHENTICATED', WRONG_CREDENTIALS);
       }
+      if (databaseProblem()) {
+        unlocked.dbKey.fill(0);
+        throw new ClinicFailure('CONFLICT', DAMAGED_DATABASE);
+      }
       const database = await ensureOpen(unlocked.dbKey);
       unlocked.dbKey.fill(0);
       const user = await findStaffUserById(database.db, unlocked.userId);
@@ -361,6 +402,7 @@ export function createClinicAccess(options: ClinicAccessOptions) {
         await auditSignInFailure(input.username, { ks, detail: { method: 'recoveryCode', reason: 'wrong-recovery-code' } });
         throw new ClinicFailure('UNAUTHENTICATED', 'That recovery code does not open this clinic database. Check it against the printout.');
       }
+      if (databaseProblem()) throw new ClinicFailure('CONFLICT', DAMAGED_DATABASE);
       const database = await ensureOpen(dbKey);
       const admin = await findStaffUserByUsername(database.db, normalizeUsername(input.username));
       if (!admin || admin.role !== 'admin' || admin.status !== 'active') {
@@ -516,6 +558,11 @@ export function createClinicAccess(options: ClinicAccessOptions) {
     database,
     isOpen: () => open !== null,
     isSetUp: () => existsSync(ksFile),
+    databaseProblem,
+    /** After a restore replaced a damaged database. */
+    clearDamage: () => {
+      damagedAtOpen = false;
+    },
     dataFolderIsEmpty,
     close: async () => {
       cancelSetup();

@@ -19,6 +19,10 @@ export interface BackupAccessPort {
    * (everyone signs in again: the restored staff list may differ).
    */
   withDatabaseClosed<T>(swap: () => Promise<T>): Promise<T>;
+  /** Whether the clinic database is missing or damaged (see clinic-access). */
+  databaseProblem(): 'missing' | 'damaged' | null;
+  /** After a restore replaced the damaged database. */
+  clearDamage(): void;
 }
 
 /** The port, provided natively by clinic-access (which owns the key and the sign-in queue). */
@@ -32,5 +36,7 @@ export function accessPort(access: ClinicAccess, dataDir: string): BackupAccessP
       return keystore;
     },
     withDatabaseClosed: (swap) => access.withDatabaseClosed(swap),
+    databaseProblem: () => access.databaseProblem(),
+    clearDamage: () => access.clearDamage(),
   };
 }

@@ -27,6 +27,7 @@ export function backupHandlers(services: CoreServices, service?: BackupService):
   return {
     chooseFolder: async () => ({ path: await services.pickers.chooseFolder('backup-folder') }),
     chooseFile: async () => ({ path: await services.pickers.chooseFile('backup-file') }),
+    restoreAfterDamage: ({ recoveryCode }) => backup.restoreAfterDamage(recoveryCode),
     runNow: (_input, context) => backup.runNow(signedIn(context)),
     status: () => backup.status(),
     list: () => backup.list(),

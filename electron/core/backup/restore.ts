@@ -102,6 +102,8 @@ export interface CommitRestoreOptions {
   afterOpen?: (database: ClinicDatabase) => Promise<void>;
   /** Return the restored database open (clinic-access adopts it); by default it is closed. */
   keepOpen?: boolean;
+  /** Keep the replaced database as `caredesk.db.damaged-<ts>` instead of removing it (it was damaged: keep it for support). */
+  keepReplacedAsDamaged?: boolean;
 }
 
 export interface CommittedRestore {
@@ -159,7 +161,11 @@ export async function commitRestore(prepared: PreparedRestore, options: CommitRe
     await closeClinicDatabase(database);
     database = null;
   }
-  for (const suffix of SIDE_FILES) rmSync(`${asideDb}${suffix}`, { force: true });
+  for (const suffix of SIDE_FILES) {
+    if (!existsSync(`${asideDb}${suffix}`)) continue;
+    if (options.keepReplacedAsDamaged) renameSync(`${asideDb}${suffix}`, `${dbFile}.damaged-${stamp}${suffix}`);
+    else rmSync(`${asideDb}${suffix}`, { force: true });
+  }
   rmSync(asideKs, { force: true });
   prepared.dispose();
   log.info('commitRestore', 'restored the clinic database from a backup', { schemaVersion: prepared.manifest.schemaVersion });

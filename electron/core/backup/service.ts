@@ -11,6 +11,7 @@ import type { Database } from '../db/schema';
 import { ClinicFailure } from '../errors';
 import { errorKind, type Logger } from '../log';
 import type { BackupAccessPort } from './access-port';
+import { readLastBackupPointer, writeLastBackupPointer } from './last-backup-pointer';
 import { BackupFailure, tooNewMessage, type BackupFailureCode } from './backup-failure';
 import { backupFileName, parseBackupFileName } from './backup-names';
 import { checkBackupFolder, readBackupSchedule, readBackupSettings, writeBackupSettings } from './backup-settings';
@@ -164,6 +165,7 @@ export function createBackupService(options: BackupServiceOptions) {
         message: null,
       };
       await appendBackupRecord(database, record, now());
+      writeLastBackupPointer(dataDir, { file: created.file, fileName, createdAt });
       await auditBackupEvent(database, by, { action: 'backup', entityType: 'backup', entityId: fileName, detail: { trigger, bytes: created.bytes } });
       log.info('runBackup', 'verified backup written', { trigger, bytes: created.bytes });
       await rotate(folder, schedule.timeZone, fileName);
@@ -352,6 +354,61 @@ export function createBackupService(options: BackupServiceOptions) {
     return true;
   }
 
+  /**
+   * The clinic database is missing or damaged: restore the last verified backup, opened with the recovery code
+   * (nobody can sign in, so the code is the administrator's proof). The damaged file is kept aside as
+   * `caredesk.db.damaged-<ts>`, never overwritten; the keystore stays (same clinic). Everyone then signs in.
+   */
+  async function restoreAfterDamage(recoveryCode: string): Promise<{ fileName: string; backupCreatedAt: number }> {
+    if (!port.databaseProblem()) throw new ClinicFailure('CONFLICT', 'The clinic database is fine: sign in, then restore from Admin > Backups if you need to.');
+    const pointer = readLastBackupPointer(dataDir);
+    if (!pointer) throw new ClinicFailure('NOT_FOUND', 'CareDesk knows of no verified backup on this computer. Contact support to restore from a backup file.');
+    const { current, end } = startJob('restore');
+    let prepared: PreparedRestore | null = null;
+    try {
+      prepared = await prepareRestore({
+        dataDir,
+        file: pointer.file,
+        key: { kind: 'recoveryCode', recoveryCode },
+        runner,
+        now,
+        onProgress: trackProgress(current),
+        signal: current.abort.signal,
+      });
+      const ready = prepared;
+      current.cancellable = false;
+      await port.withDatabaseClosed(() =>
+        commitRestore(ready, {
+          dataDir,
+          now,
+          log,
+          keepReplacedAsDamaged: true,
+          afterOpen: async (restored) => {
+            await recordAudit(restored.db, {
+              at: now(),
+              actor: { userId: null, name: 'Recovery code' },
+              workstation: audit.workstation,
+              action: 'restore',
+              outcome: 'success',
+              entityType: 'backup',
+              entityId: pointer.fileName,
+              detail: { reason: 'damaged-database', backupCreatedAt: ready.manifest.createdAt },
+            });
+          },
+        }),
+      );
+      port.clearDamage();
+      log.warn('restoreAfterDamage', 'restored the last verified backup over a damaged database (kept aside)');
+      return { fileName: pointer.fileName, backupCreatedAt: ready.manifest.createdAt };
+    } catch (error) {
+      log.error('restoreAfterDamage', 'restore did not happen', { kind: errorKind(error) });
+      throw restoreFailure(error);
+    } finally {
+      prepared?.dispose();
+      end();
+    }
+  }
+
   /** For the timer: a daily backup when one is due, the database is open and no job runs; waits after a failure. */
   async function runIfDue(): Promise<ScheduledRun> {
     if (!port.isOpen()) return 'closed';
@@ -396,6 +453,7 @@ export function createBackupService(options: BackupServiceOptions) {
     getSettings,
     setSettings,
     restore,
+    restoreAfterDamage,
     cancel,
     runIfDue,
     backupBeforeQuit,
