@@ -1,4 +1,4 @@
-import type { ColumnType, Selectable, Insertable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Selectable, Insertable, Updateable } from 'kysely';
 
 /**
  * The one typed view of the database. Row types here describe what the tables hold;
@@ -11,6 +11,11 @@ export interface Database {
   audit_event: AuditEventTable;
   staff_pin: StaffPinTable;
   form_draft: FormDraftTable;
+  mrn_sequence: MrnSequenceTable;
+  patient: PatientTable;
+  patient_mrn_alias: PatientMrnAliasTable;
+  patient_change: PatientChangeTable;
+  related_person: RelatedPersonTable;
 }
 
 /** Small key/value facts about this database (clinic name, time zone, created-by version). */
@@ -82,4 +87,84 @@ export interface FormDraftTable {
   form_key: string;
   data: string;
   saved_at: number;
+}
+
+export interface MrnSequenceTable {
+  n: Generated<number>;
+  issued_at: number;
+}
+
+/** A patient. Booleans are 0/1 integers; phones are E.164; date_of_birth is YYYY-MM-DD. */
+export interface PatientTable {
+  id: string;
+  mrn: string;
+  first_name: string;
+  middle_name: string | null;
+  last_name: string;
+  suffix: string | null;
+  preferred_name: string | null;
+  date_of_birth: string;
+  sex_at_birth: 'female' | 'male' | 'intersex' | 'unknown';
+  gender_identity: string | null;
+  pronouns: string | null;
+  phone_mobile: string | null;
+  phone_home: string | null;
+  phone_work: string | null;
+  preferred_phone: 'mobile' | 'home' | 'work' | null;
+  text_consent: ColumnType<number, number | undefined, number>;
+  email: string | null;
+  email_consent: ColumnType<number, number | undefined, number>;
+  address_line1: string | null;
+  address_line2: string | null;
+  city: string | null;
+  state: string | null;
+  postal_code: string | null;
+  preferred_language: string | null;
+  interpreter_needed: ColumnType<number, number | undefined, number>;
+  preferred_contact_method: 'phone' | 'text' | 'email' | 'mail' | null;
+  preferred_contact_times: string | null;
+  emergency_contact_name: string | null;
+  emergency_contact_relationship: string | null;
+  emergency_contact_phone: string | null;
+  status: ColumnType<'active' | 'inactive' | 'deceased', 'active' | 'inactive' | 'deceased' | undefined, 'active' | 'inactive' | 'deceased'>;
+  merged_into: string | null;
+  created_at: number;
+  created_by: string | null;
+  updated_at: number;
+  updated_by: string | null;
+}
+export type PatientRow = Selectable<PatientTable>;
+export type NewPatientRow = Insertable<PatientTable>;
+
+export interface PatientMrnAliasTable {
+  mrn: string;
+  patient_id: string;
+  created_at: number;
+}
+
+export interface PatientChangeTable {
+  id: string;
+  patient_id: string;
+  field: string;
+  old_value: string | null;
+  new_value: string | null;
+  changed_at: number;
+  changed_by: string | null;
+}
+
+export interface RelatedPersonTable {
+  id: string;
+  patient_id: string;
+  name: string;
+  relationship: string;
+  phone: string | null;
+  share_appointments: number;
+  share_billing: number;
+  share_clinical: number;
+  authorized_from: string | null;
+  authorized_until: string | null;
+  created_at: number;
+  created_by: string | null;
+  updated_at: number;
+  updated_by: string | null;
 }
