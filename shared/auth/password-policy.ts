@@ -15,6 +15,10 @@ function zxcvbn(): ZxcvbnFactory {
     dictionary: { ...commonPackage.dictionary, ...enPackage.dictionary },
     graphs: commonPackage.adjacencyGraphs,
     translations: enPackage.translations,
+    // Bounds on the work per check: the l33t matcher grows steeply with digits and symbols (seconds for a crafted
+    // 40-character password with the defaults), and main checks every password a payload carries.
+    l33tMaxSubstitutions: 8,
+    maxLength: 64,
   });
   return checker;
 }
