@@ -25,6 +25,7 @@ import { NO_PICKERS, type CoreServices, type FilePickers } from './services';
 import { staffHandlers } from './staff/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { lockHandlers } from './lock/handlers';
+import { patientsHandlers } from './patients/handlers';
 
 export { DATABASE_FILE } from './db/clinic-database';
 
@@ -121,6 +122,7 @@ export async function startClinicCore(options: ClinicCoreOptions): Promise<Clini
     settings: settingsHandlers(services),
     ...lockHandlers(services),
     backup: backupHandlers(services, backup),
+    patients: patientsHandlers(services),
   };
   const dispatcher = createDispatcher({ contract, handlers, sessions, origin: options.origin, log, onDenied: audit.recordDenied });
   log.info('startClinicCore', 'core started', { setUp: access.isSetUp() });

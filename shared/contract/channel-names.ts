@@ -13,6 +13,7 @@ export const CHANNEL_NAMES = {
   lock: ['now', 'unlockWithPin', 'setPin', 'clearPin'],
   drafts: ['save', 'load', 'discard'],
   backup: ['chooseFolder', 'chooseFile', 'restoreAfterDamage', 'runNow', 'status', 'list', 'restore', 'cancel', 'getSettings', 'setSettings'],
+  patients: ['search', 'get', 'checkDuplicates', 'register', 'quickRegister', 'update', 'saveRelatedPerson', 'merge'],
 } as const;
 
 export type ChannelNames = typeof CHANNEL_NAMES;

@@ -5,6 +5,7 @@ import { authChannels, sessionChannels, setupChannels } from './auth';
 import { staffChannels } from './staff';
 import { draftsChannels, lockChannels } from './lock';
 import { settingsChannels } from './settings';
+import { patientsChannels } from './patients';
 import type { ChannelFunction, ChannelSpec } from './channel';
 import type { ChannelNames } from './channel-names';
 
@@ -20,6 +21,7 @@ export const contract = {
   lock: lockChannels,
   drafts: draftsChannels,
   backup: backupChannels,
+  patients: patientsChannels,
 };
 export type Contract = typeof contract;
 

@@ -1,5 +1,5 @@
 import { expect, test } from './support/fixtures';
-import { SCREENS } from './support/screens';
+import { BUILT_SCREENS, SCREENS } from './support/screens';
 
 test.describe('The app shell', () => {
   test('opens on the Schedule screen with the menu, who is signed in, header buttons and a plain "CareDesk" title', async ({ app: page, clinic }) => {
@@ -29,8 +29,9 @@ test.describe('The app shell', () => {
     expect(problems, 'no script errors or CSP violations while loading').toEqual([]);
   });
 
-  test('every screen is an honest placeholder: its name, what it will hold, and "not built yet"', async ({ app }) => {
+  test('every screen not built yet is an honest placeholder: its name, what it will hold, and "not built yet"', async ({ app }) => {
     for (const [index, screen] of SCREENS.entries()) {
+      if (BUILT_SCREENS.has(screen.slug)) continue;
       await app.keyboard.press(`Alt+${index + 1}`);
       const main = app.getByRole('main');
       await expect(main.getByRole('heading', { level: 1, name: screen.name })).toBeVisible();

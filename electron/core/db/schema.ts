@@ -16,6 +16,10 @@ export interface Database {
   patient_mrn_alias: PatientMrnAliasTable;
   patient_change: PatientChangeTable;
   related_person: RelatedPersonTable;
+  patient_search_doc: PatientSearchDocTable;
+  patient_search_term: PatientSearchTermTable;
+  patient_search_variant: PatientSearchVariantTable;
+  patient_search_phone: PatientSearchPhoneTable;
 }
 
 /** Small key/value facts about this database (clinic name, time zone, created-by version). */
@@ -167,4 +171,39 @@ export interface RelatedPersonTable {
   created_by: string | null;
   updated_at: number;
   updated_by: string | null;
+}
+
+/*
+ * The patient search index (migration 0007), owned by electron/core/patients/search and derived from `patient`.
+ * The FTS5 table `patient_search` itself is SQLite-specific and only reached through raw SQL in that module.
+ */
+
+/** A searchable patient's folded name fields, as indexed; doc_id is the FTS rowid. */
+export interface PatientSearchDocTable {
+  doc_id: Generated<number>;
+  patient_id: string;
+  first: string;
+  middle: string;
+  last: string;
+  preferred: string;
+}
+
+/** A name word in use, and by how many patients. */
+export interface PatientSearchTermTable {
+  term: string;
+  doc_count: number;
+}
+
+/** A name word or one of its one-deletion variants, for typo lookups. */
+export interface PatientSearchVariantTable {
+  variant: string;
+  term: string;
+}
+
+/** A searchable patient's phone number, as digits and reversed digits. */
+export interface PatientSearchPhoneTable {
+  patient_id: string;
+  kind: 'mobile' | 'home' | 'work';
+  digits: string;
+  reversed: string;
 }

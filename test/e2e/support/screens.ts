@@ -9,3 +9,6 @@ export const SCREENS = [
   { name: 'Reports', slug: 'reports' },
   { name: 'Admin', slug: 'admin' },
 ] as const;
+
+/** Screens that are built (no longer "not built yet" placeholders), by slug. */
+export const BUILT_SCREENS: ReadonlySet<(typeof SCREENS)[number]['slug']> = new Set(['patients', 'admin']);

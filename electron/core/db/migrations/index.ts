@@ -4,6 +4,7 @@ import * as m0002 from './0002_staff_users';
 import * as m0003 from './0003_audit_trail';
 import * as m0005 from './0005_lock_pins_and_drafts';
 import * as m0006 from './0006_patients';
+import * as m0007 from './0007_patient_search';
 
 /**
  * Every migration, registered in code: the bundled main process has no migrations folder to scan.
@@ -15,6 +16,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003_audit_trail': m0003,
   '0005_lock_pins_and_drafts': m0005,
   '0006_patients': m0006,
+  '0007_patient_search': m0007,
 };
 
 /** The schema version this build writes: the number of registered migrations. */
