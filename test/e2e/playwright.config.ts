@@ -13,7 +13,8 @@ export default defineConfig({
   retries: 0,
   fullyParallel: false,
   reporter: 'list',
-  timeout: 30_000,
+  // Long multi-step stories on a 2-core CI machine: key-slot checks cost real time.
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   use: {
     browserName: 'chromium',

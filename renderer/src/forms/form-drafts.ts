@@ -36,6 +36,9 @@ export interface FormDraft {
 export function useFormDraft<T extends FieldValues>(formKey: string, form: UseFormReturn<T>, options: FormDraftOptions<T> = {}): FormDraft {
   const [offered, setOffered] = useState<{ data: Partial<T>; savedAt: number } | null>(null);
   const exclude = useRef(options.exclude ?? []);
+  // formState is a proxy: react-hook-form keeps isDirty up to date only for a form that reads it while rendering.
+  // Without this read, the saver below saw isDirty=false and a half-typed form was not kept at lock.
+  void form.formState.isDirty;
 
   useEffect(() => {
     let cancelled = false;

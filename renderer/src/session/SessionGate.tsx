@@ -2,17 +2,20 @@ import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core'
 import { useEffect, useState } from 'react';
 import { assertNever } from '../../../shared/assert-never';
 import type { SessionState } from '../../../shared/contract/auth';
+import { LOCK_MINUTES } from '../../../shared/contract/settings';
+import { LockScreen } from '../features/lock/LockScreen';
 import { SetupWizard } from '../features/setup/SetupWizard';
 import { ChangePasswordScreen } from '../features/sign-in/ChangePasswordScreen';
 import { RecoveryScreen } from '../features/sign-in/RecoveryScreen';
 import { SignInScreen } from '../features/sign-in/SignInScreen';
 import { AppLayout } from '../shell/AppLayout';
 import { EntryLayout } from './EntryLayout';
-import { useSessionStore } from './session-store';
+import { signOut, useSessionStore } from './session-store';
+import { useIdleTimer } from './use-idle-timer';
 
 /**
  * What the window shows depends on main's answer to "who is at the desk?": first-run setup, sign-in
- * (or recovery), a new password that must be chosen first, or the app itself.
+ * (or recovery), the lock screen, a new password that must be chosen first, or the app itself.
  */
 export function SessionGate() {
   const view = useSessionStore((state) => state.view);
@@ -64,15 +67,15 @@ function ForPhase({ state }: { state: SessionState }) {
     case 'signed-out':
       return <SignedOut recoveryRequired={state.recoveryRequired} />;
     case 'locked':
-      // Until there is a lock screen: the owner (or anyone else) signs in again; nothing of the session shows meanwhile.
-      return <SignedOut recoveryRequired={state.recoveryRequired} />;
+      // Nothing of the signed-in screens is mounted here: the lock screen knows the owner's name and nothing else.
+      return (
+        <EntryLayout width={540}>
+          <LockScreen state={state} />
+        </EntryLayout>
+      );
     case 'signed-in':
       if (state.user?.mustChangePassword) {
-        return (
-          <EntryLayout width={600}>
-            <ChangePasswordScreen displayName={state.user.displayName} />
-          </EntryLayout>
-        );
+        return <MustChangePassword displayName={state.user.displayName} />;
       }
       return <AppLayout />;
     default:
@@ -80,11 +83,30 @@ function ForPhase({ state }: { state: SessionState }) {
   }
 }
 
+/**
+ * A temporary password must be replaced before anything else. Left alone there (the clinic's lock minutes cannot be
+ * read yet), the window signs out after the default idle time rather than keep a half-started session open.
+ */
+function MustChangePassword({ displayName }: { displayName: string }) {
+  useIdleTimer(LOCK_MINUTES.default, () => void signOut());
+  return (
+    <EntryLayout width={600}>
+      <ChangePasswordScreen displayName={displayName} />
+    </EntryLayout>
+  );
+}
+
 /** Sign-in, or the recovery screen reached from its link. Kept in this component: it is gone once someone signs in. */
 function SignedOut({ recoveryRequired }: { recoveryRequired: boolean }) {
   const [screen, setScreen] = useState<'sign-in' | 'recovery'>('sign-in');
+  const notice = useSessionStore((state) => state.signedOutNotice);
   return (
     <EntryLayout width={screen === 'recovery' ? 640 : 480}>
+      {notice && screen === 'sign-in' && (
+        <Alert color="yellow" variant="light" title="Signed out" mb="lg" classNames={{ root: 'keychain-warning', title: 'keychain-warning-title', message: 'alert-message' }}>
+          {notice}
+        </Alert>
+      )}
       {screen === 'sign-in' ? (
         <SignInScreen recoveryRequired={recoveryRequired} onRecover={() => setScreen('recovery')} />
       ) : (

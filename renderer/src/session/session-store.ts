@@ -1,7 +1,9 @@
 import type { SessionState } from '../../../shared/contract/auth';
+import { LOCK_MINUTES, type ClinicSettings } from '../../../shared/contract/settings';
 import { callClinic } from '../api/clinic';
+import { saveAllDrafts } from '../forms/form-drafts';
 import { createResettableStore, resetAllStores } from '../store/reset-registry';
-import { useUiStore } from '../store/ui-store';
+import { useUiStore, type ScreenId } from '../store/ui-store';
 
 /** What the app knows about who is at the desk: still asking main, main's answer, or why there is none. */
 export type SessionView = { kind: 'loading' } | { kind: 'ready'; state: SessionState } | { kind: 'unreachable'; message: string };
@@ -10,16 +12,24 @@ interface SessionStoreState {
   view: SessionView;
   /** The clinic's name for the header (settings:get), once someone is signed in; null before, or if it could not be read. */
   clinicName: string | null;
+  /** Idle minutes before the window locks itself (settings:get); the clinic default until main has said. */
+  lockAfterMinutes: number;
+  /** Why the last session ended without the person choosing it (too many wrong PINs); shown above the sign-in form. */
+  signedOutNotice: string | null;
   /** Asks main who is signed in (or whether the clinic needs setting up) and shows the matching screen. */
   refresh(): Promise<void>;
+  /** After an administrator saved the clinic settings: the header and the idle timer follow at once. */
+  settingsChanged(settings: ClinicSettings): void;
 }
 
 const UNREACHABLE =
   'CareDesk could not reach its data service, so it cannot tell whether you are signed in. Try again; if this keeps happening, restart CareDesk.';
 
-export const useSessionStore = createResettableStore<SessionStoreState>((set) => ({
+export const useSessionStore = createResettableStore<SessionStoreState>((set, get) => ({
   view: { kind: 'loading' },
   clinicName: null,
+  lockAfterMinutes: LOCK_MINUTES.default,
+  signedOutNotice: null,
   async refresh() {
     const result = await callClinic((api) => api.session.state());
     if (!result.ok) {
@@ -27,24 +37,64 @@ export const useSessionStore = createResettableStore<SessionStoreState>((set) =>
       return;
     }
     const state = result.value;
+    const before = get().view;
+    const wasSignedIn = before.kind === 'ready' && before.state.phase === 'signed-in' ? before.state.user : null;
+    // Locked, signed out or replaced behind this window's back (main answered LOCKED or UNAUTHENTICATED to a screen):
+    // whatever the stores held for that person goes, as it does when this window locks or signs out itself.
+    if (wasSignedIn && (state.phase !== 'signed-in' || state.user?.displayName !== wasSignedIn.displayName)) resetAllStores();
+    forgetOwnerUnlessStill(state);
     set({ view: { kind: 'ready', state } });
+    if (state.phase !== 'signed-out') set({ signedOutNotice: null });
     // The clinic's settings are for signed-in staff who are past "choose a new password".
     if (state.phase === 'signed-in' && state.user && !state.user.mustChangePassword) {
       const settings = await callClinic((api) => api.settings.get());
-      set({ clinicName: settings.ok && settings.value.clinicName.length > 0 ? settings.value.clinicName : null });
+      if (settings.ok) get().settingsChanged(settings.value);
+      else set({ clinicName: null });
     } else {
       set({ clinicName: null });
     }
   },
+  settingsChanged(settings) {
+    set({ clinicName: settings.clinicName.length > 0 ? settings.clinicName : null, lockAfterMinutes: settings.lockAfterMinutes });
+  },
 }));
 
 /**
- * After a successful sign-in, recovery, setup or password change: read the new session from main, and put
- * keyboard focus on the first screen's heading (the button that was pressed is gone).
+ * Whose session this window holds, as far as this window saw them sign in: the lock screen prefills their username
+ * (main tells the renderer names and roles only). Kept outside the stores because it must outlive the lock's reset.
  */
-export async function enterSignedIn(): Promise<void> {
+let owner: { username: string; displayName: string } | null = null;
+/** The screen the owner was on when the window locked: they come back to it, anybody else starts on the Schedule. */
+let lockedOn: { screen: ScreenId; displayName: string; role: string } | null = null;
+
+function forgetOwnerUnlessStill(state: SessionState): void {
+  if (!state.user || (owner && owner.displayName !== state.user.displayName)) owner = null;
+  if (state.phase === 'signed-out' || state.phase === 'needs-setup') lockedOn = null;
+}
+
+/** The username the locked session's owner signed in with on this window, or null when this window did not see it (a reload). */
+export function lockedOwnerUsername(): string | null {
+  const view = useSessionStore.getState().view;
+  if (view.kind !== 'ready' || view.state.phase !== 'locked' || !view.state.user || !owner) return null;
+  return owner.displayName === view.state.user.displayName ? owner.username : null;
+}
+
+/**
+ * After a successful sign-in, recovery, setup, unlock or password change: read the new session from main, and put
+ * keyboard focus on the first screen's heading (the button that was pressed is gone). `username`, when the form
+ * knew it, lets the lock screen prefill it later. The owner coming back from the lock screen returns to the screen
+ * they left; anybody else starts on the Schedule.
+ */
+export async function enterSignedIn(signedIn: { username?: string } = {}): Promise<void> {
+  const before = lockedOn;
+  lockedOn = null;
   await useSessionStore.getState().refresh();
-  useUiStore.getState().focusScreenHeading();
+  const view = useSessionStore.getState().view;
+  const user = view.kind === 'ready' ? view.state.user : null;
+  if (user && signedIn.username) owner = { username: signedIn.username, displayName: user.displayName };
+  const ui = useUiStore.getState();
+  if (user && before && before.displayName === user.displayName && before.role === user.role) ui.navigate(before.screen);
+  else ui.focusScreenHeading();
 }
 
 /**
@@ -54,6 +104,54 @@ export async function enterSignedIn(): Promise<void> {
  */
 export async function signOut(): Promise<void> {
   await callClinic((api) => api.auth.signOut()); // if main cannot be reached, the refresh below says so
+  owner = null;
+  lockedOn = null;
   resetAllStores();
   await useSessionStore.getState().refresh();
+}
+
+/** After main ended the session itself (five wrong PINs): the sign-in screen says why. */
+export async function sessionEnded(notice: string): Promise<void> {
+  owner = null;
+  lockedOn = null;
+  resetAllStores();
+  await useSessionStore.getState().refresh();
+  useSessionStore.setState({ signedOutNotice: notice });
+}
+
+let locking: Promise<void> | null = null;
+
+/**
+ * Locks the window (button, Ctrl+Shift+K, or the idle timer): every open form's unsaved values are kept as drafts
+ * first, main locks the session, then every store is cleared, so the signed-in screens, their dialogs and anything
+ * they held are gone; only the lock screen is left, with the owner's name. If main could not lock, the window signs
+ * out instead: an unlocked screen must never stay up when someone asked for it to be hidden.
+ */
+export function lockNow(): Promise<void> {
+  locking ??= (async () => {
+    try {
+      const view = useSessionStore.getState().view;
+      const user = view.kind === 'ready' && view.state.phase === 'signed-in' ? view.state.user : null;
+      if (!user) return;
+      const screen = useUiStore.getState().screen;
+      await saveAllDrafts();
+      const locked = await callClinic((api) => api.lock.now());
+      const state = await callClinic((api) => api.session.state());
+      if (locked.ok && state.ok && state.value.phase === 'locked') {
+        resetAllStores();
+        lockedOn = { screen, displayName: user.displayName, role: user.role };
+        useSessionStore.setState({ view: { kind: 'ready', state: state.value } });
+        return;
+      }
+      if (state.ok && state.value.phase === 'signed-in') {
+        await signOut();
+        return;
+      }
+      resetAllStores();
+      await useSessionStore.getState().refresh();
+    } finally {
+      locking = null;
+    }
+  })();
+  return locking;
 }

@@ -1,5 +1,8 @@
 import { AppShell } from '@mantine/core';
 import { AboutBox } from '../features/about/AboutBox';
+import { MyAccountDialog } from '../features/account/MyAccountDialog';
+import { lockNow, useSessionStore } from '../session/session-store';
+import { useIdleTimer } from '../session/use-idle-timer';
 import { AppHeader } from './AppHeader';
 import { CurrentScreen } from './CurrentScreen';
 import { MainNav } from './MainNav';
@@ -8,10 +11,15 @@ import { SkipLink } from './SkipLink';
 import { useDialogFocusReturn } from './use-dialog-focus-return';
 import { useGlobalShortcuts } from './use-global-shortcuts';
 
-/** Header, left menu and the current screen; the app-wide dialogs sit beside them. */
+/**
+ * Header, left menu and the current screen; the app-wide dialogs sit beside them. Everything here is unmounted
+ * when the window locks or signs out. Left alone for the clinic's idle minutes, the window locks itself.
+ */
 export function AppLayout() {
   useGlobalShortcuts();
   useDialogFocusReturn();
+  const lockAfterMinutes = useSessionStore((state) => state.lockAfterMinutes);
+  useIdleTimer(lockAfterMinutes, lockWhenIdle);
   return (
     <>
       <SkipLink />
@@ -22,6 +30,11 @@ export function AppLayout() {
       </AppShell>
       <ShortcutsOverlay />
       <AboutBox />
+      <MyAccountDialog />
     </>
   );
+}
+
+function lockWhenIdle(): void {
+  void lockNow();
 }

@@ -2,7 +2,7 @@ import { Button, Modal, SimpleGrid, Stack, Table, Text, Title } from '@mantine/c
 import { useId, type ReactNode } from 'react';
 import { useUiStore } from '../store/ui-store';
 import { KeyCombo } from './KeyCombo';
-import { altKeyLabel, signOutKeys } from './keyboard';
+import { altKeyLabel, lockKeys, signOutKeys } from './keyboard';
 import { SCREENS } from './screens';
 
 /** The list of keyboard shortcuts, opened with "?". Also the way to the About box. */
@@ -27,6 +27,7 @@ export function ShortcutsOverlay() {
             <ShortcutRow keys={['Esc']}>Close this list or any dialog</ShortcutRow>
             <ShortcutRow keys={['Tab']}>Next button or field</ShortcutRow>
             <ShortcutRow keys={['Shift', 'Tab']}>Previous button or field</ShortcutRow>
+            <ShortcutRow keys={lockKeys().caps}>Lock the screen, keeping your work</ShortcutRow>
             <ShortcutRow keys={signOutKeys().caps}>Sign out (also from a dialog or a field)</ShortcutRow>
           </ShortcutGroup>
           <Stack gap="xs" align="flex-start">

@@ -37,6 +37,17 @@ export function signOutKeys(): { caps: readonly string[]; aria: string } {
   return isMac() ? { caps: ['⌘', 'Shift', 'L'], aria: 'Meta+Shift+L' } : { caps: ['Ctrl', 'Shift', 'L'], aria: 'Control+Shift+L' };
 }
 
+/** Ctrl+Shift+K (⌘+Shift+K on a Mac): lock the screen and keep the session. By physical key, so it works on any layout. */
+export function isLockKey(event: KeyboardEvent): boolean {
+  const command = isMac() ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
+  return command && event.shiftKey && !event.altKey && event.code === 'KeyK';
+}
+
+/** The lock keys as drawn on keycaps, and as aria-keyshortcuts names them. */
+export function lockKeys(): { caps: readonly string[]; aria: string } {
+  return isMac() ? { caps: ['⌘', 'Shift', 'K'], aria: 'Meta+Shift+K' } : { caps: ['Ctrl', 'Shift', 'K'], aria: 'Control+Shift+K' };
+}
+
 function isMac(): boolean {
   return /Mac/i.test(navigator.platform);
 }

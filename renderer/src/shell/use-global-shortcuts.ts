@@ -1,18 +1,23 @@
 import { useEffect } from 'react';
 import { useUiStore } from '../store/ui-store';
-import { signOut } from '../session/session-store';
-import { altDigit, isHelpKey, isSignOutKey, isTypingTarget } from './keyboard';
+import { lockNow, signOut } from '../session/session-store';
+import { altDigit, isHelpKey, isLockKey, isSignOutKey, isTypingTarget } from './keyboard';
 import { screenForShortcutDigit } from './screens';
 
 /**
- * App-wide keys: Alt+N goes to the Nth screen, "?" opens the shortcut list, Ctrl+Shift+L signs out.
- * While a dialog is open it owns the keyboard (it is modal), except for signing out, which works from anywhere:
- * someone leaving the desk in a hurry must not have to close a dialog first. Escape is handled by the dialog itself.
+ * App-wide keys: Alt+N goes to the Nth screen, "?" opens the shortcut list, Ctrl+Shift+K locks, Ctrl+Shift+L signs out.
+ * While a dialog is open it owns the keyboard (it is modal), except for locking and signing out, which work from
+ * anywhere: someone leaving the desk in a hurry must not have to close a dialog first. Escape is handled by the dialog itself.
  */
 export function useGlobalShortcuts(): void {
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || event.isComposing) return;
+      if (isLockKey(event)) {
+        event.preventDefault();
+        void lockNow();
+        return;
+      }
       if (isSignOutKey(event)) {
         event.preventDefault();
         void signOut();

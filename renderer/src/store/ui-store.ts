@@ -5,7 +5,7 @@ export const SCREEN_IDS = ['schedule', 'patients', 'intake', 'insurance', 'care-
 export type ScreenId = (typeof SCREEN_IDS)[number];
 
 /** At most one dialog is open at a time; switching from one to another keeps focus bookkeeping simple. */
-export type DialogId = 'shortcuts' | 'about';
+export type DialogId = 'shortcuts' | 'about' | 'my-account';
 
 export interface UiState {
   screen: ScreenId;
