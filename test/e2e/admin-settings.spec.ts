@@ -67,6 +67,8 @@ test.describe('Admin: clinic settings and getting around', () => {
     await expect(page.getByRole('banner')).toContainText('Maple Street Family Clinic');
 
     await page.reload();
+    // Wait for the signed-in shell after the reload: a key pressed while the page is still loading goes nowhere.
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
     await page.keyboard.press('Alt+8');
     await expect(page.getByRole('tab', { name: 'Clinic settings' })).toBeVisible();
     await page.getByRole('tab', { name: 'Clinic settings' }).click();
