@@ -60,6 +60,12 @@ describe('likely duplicates (score ≥ 70) with the reason in plain words', () =
     expect(top(candidates)?.reasons).toEqual(['First name spelled similarly (Jonh / John)', 'Last name spelled similarly (Smtih / Smith)', 'Same date of birth']);
   });
 
+  it('without a date of birth, a misspelt name is still proposed (as possible)', async () => {
+    const candidates = await findDuplicateCandidates(db, { firstName: 'Jonh', lastName: 'Smtih' });
+    expect(top(candidates)?.id).toBe(john.id);
+    expect(top(candidates)?.score).toBeGreaterThanOrEqual(POSSIBLE_DUPLICATE);
+  });
+
   it('day and month of the birth date swapped', async () => {
     const candidates = await findDuplicateCandidates(db, { firstName: 'John', lastName: 'Smith', dateOfBirth: '1962-04-03' });
     expect(top(candidates)?.id).toBe(john.id);
@@ -86,7 +92,7 @@ describe('likely duplicates (score ≥ 70) with the reason in plain words', () =
 describe('not duplicates', () => {
   it('unrelated people score below 40 and are not returned', async () => {
     expect(await findDuplicateCandidates(db, { firstName: 'Priya', lastName: 'Raman', dateOfBirth: '1988-07-07', phones: ['+12245550199'], postalCode: '60614' })).toEqual([]);
-    const unrelated = scoreCandidate({ firstName: 'Priya', lastName: 'Raman', dateOfBirth: '1988-07-07', postalCode: '60614' }, { ...robert });
+    const unrelated = scoreCandidate({ firstName: 'Priya', lastName: 'Raman', dateOfBirth: '1988-07-07', postalCode: '60614' }, { ...robert, shared_phones: [], address_key: '12 n oak st' });
     expect(unrelated.score).toBeLessThan(POSSIBLE_DUPLICATE);
   });
 
@@ -117,7 +123,7 @@ describe('not duplicates', () => {
 });
 
 describe('scoring details', () => {
-  const row = { id: 'x', mrn: 'CD-000001', suffix: null, preferred_name: null, phone_mobile: null, phone_home: null, phone_work: null, email: null, address_line1: null, postal_code: null };
+  const row = { id: 'x', mrn: 'CD-000001', suffix: null, preferred_name: null, shared_phones: [], email: null, address_key: null, postal_code: null };
   it('a first name that is the middle name on file, and a birth date one digit off', () => {
     const result = scoreCandidate({ firstName: 'Robert', lastName: 'Smith', dateOfBirth: '1960-05-17' }, { ...row, first_name: 'James', middle_name: 'Robert', last_name: 'Smith', date_of_birth: '1960-05-18' });
     expect(result.reasons).toEqual(['First name Robert is the middle name', 'Same last name', 'Date of birth differs by one digit (05/17/1960 / 05/18/1960)']);

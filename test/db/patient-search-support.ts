@@ -78,6 +78,6 @@ export async function searchIndexSnapshot(db: Kysely<Database>) {
     docs: await db.selectFrom('patient_search_doc').selectAll().orderBy('doc_id').execute(),
     terms: await db.selectFrom('patient_search_term').selectAll().orderBy('term').execute(),
     variants: await db.selectFrom('patient_search_variant').selectAll().orderBy('variant').orderBy('term').execute(),
-    phones: await db.selectFrom('patient_search_phone').selectAll().orderBy('patient_id').orderBy('kind').execute(),
+    phones: await db.selectFrom('patient_search_phone').selectAll().orderBy('doc_id').orderBy('kind').execute(),
   };
 }

@@ -15,6 +15,8 @@ test.describe('The keyboard shortcut list', () => {
       await expect(overlay.getByRole('row', { name: new RegExp(`Alt\\s*\\+?\\s*${index + 1}\\s+Go to ${screen.name}$`) })).toBeVisible();
     }
     await expect(overlay.getByRole('row', { name: /Esc/ })).toBeVisible();
+    await expect(overlay.getByRole('row', { name: /^Ctrl\s*\+?\s*K\s+Find a patient/ })).toBeVisible();
+    await expect(overlay.getByRole('row', { name: /^\/\s+Find a patient \(not in a text field\)$/ })).toBeVisible();
     await expect(overlay.getByRole('button', { name: 'About CareDesk' })).toBeVisible();
 
     await app.keyboard.press('Escape');

@@ -178,10 +178,26 @@ export interface RelatedPersonTable {
  * The FTS5 table `patient_search` itself is SQLite-specific and only reached through raw SQL in that module.
  */
 
-/** A searchable patient's folded name fields, as indexed; doc_id is the FTS rowid. */
+/**
+ * A searchable (not merged) patient as search results and the duplicate check read it, plus the folded name fields
+ * as indexed (first, middle, last, preferred); doc_id is the FTS rowid.
+ */
 export interface PatientSearchDocTable {
   doc_id: Generated<number>;
   patient_id: string;
+  mrn: string;
+  first_name: string;
+  middle_name: string | null;
+  last_name: string;
+  suffix: string | null;
+  preferred_name: string | null;
+  date_of_birth: string;
+  /** The phone a result shows (preferred, else the first), E.164. */
+  phone: string | null;
+  email: string | null;
+  /** The street address folded for comparison. */
+  address_key: string | null;
+  postal_code: string | null;
   first: string;
   middle: string;
   last: string;
@@ -202,7 +218,7 @@ export interface PatientSearchVariantTable {
 
 /** A searchable patient's phone number, as digits and reversed digits. */
 export interface PatientSearchPhoneTable {
-  patient_id: string;
+  doc_id: number;
   kind: 'mobile' | 'home' | 'work';
   digits: string;
   reversed: string;

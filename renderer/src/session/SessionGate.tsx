@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { assertNever } from '../../../shared/assert-never';
 import type { SessionState } from '../../../shared/contract/auth';
 import { LOCK_MINUTES } from '../../../shared/contract/settings';
+import { DatabaseProblemScreen } from '../features/database-problem/DatabaseProblemScreen';
 import { LockScreen } from '../features/lock/LockScreen';
 import { SetupWizard } from '../features/setup/SetupWizard';
 import { ChangePasswordScreen } from '../features/sign-in/ChangePasswordScreen';
@@ -65,6 +66,14 @@ function ForPhase({ state }: { state: SessionState }) {
         </EntryLayout>
       );
     case 'signed-out':
+      // A missing or damaged database: nobody can sign in to it, so the window offers the last verified backup instead.
+      if (state.databaseProblem) {
+        return (
+          <EntryLayout width={640}>
+            <DatabaseProblemScreen problem={state.databaseProblem} />
+          </EntryLayout>
+        );
+      }
       return <SignedOut recoveryRequired={state.recoveryRequired} />;
     case 'locked':
       // Nothing of the signed-in screens is mounted here: the lock screen knows the owner's name and nothing else.

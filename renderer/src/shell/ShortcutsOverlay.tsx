@@ -1,5 +1,6 @@
 import { Button, Modal, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useId, type ReactNode } from 'react';
+import { patientSearchKeys } from '../features/patients/use-patient-search-shortcut';
 import { useUiStore } from '../store/ui-store';
 import { KeyCombo } from './KeyCombo';
 import { altKeyLabel, lockKeys, signOutKeys } from './keyboard';
@@ -24,6 +25,8 @@ export function ShortcutsOverlay() {
         <Stack gap="xl">
           <ShortcutGroup title="Anywhere">
             <ShortcutRow keys={['?']}>Show this list (not in a text field)</ShortcutRow>
+            <ShortcutRow keys={patientSearchKeys().caps}>Find a patient (also from a field)</ShortcutRow>
+            <ShortcutRow keys={['/']}>Find a patient (not in a text field)</ShortcutRow>
             <ShortcutRow keys={['Esc']}>Close this list or any dialog</ShortcutRow>
             <ShortcutRow keys={['Tab']}>Next button or field</ShortcutRow>
             <ShortcutRow keys={['Shift', 'Tab']}>Previous button or field</ShortcutRow>

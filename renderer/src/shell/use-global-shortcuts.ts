@@ -3,6 +3,7 @@ import { useUiStore } from '../store/ui-store';
 import { lockNow, signOut } from '../session/session-store';
 import { altDigit, isHelpKey, isLockKey, isSignOutKey, isTypingTarget } from './keyboard';
 import { screenForShortcutDigit } from './screens';
+import { usePatientSearchShortcut } from '../features/patients/use-patient-search-shortcut';
 
 /**
  * App-wide keys: Alt+N goes to the Nth screen, "?" opens the shortcut list, Ctrl+Shift+K locks, Ctrl+Shift+L signs out.
@@ -10,6 +11,7 @@ import { screenForShortcutDigit } from './screens';
  * anywhere: someone leaving the desk in a hurry must not have to close a dialog first. Escape is handled by the dialog itself.
  */
 export function useGlobalShortcuts(): void {
+  usePatientSearchShortcut(); // Ctrl+K and "/": the patient search (its own listener, in the Patients feature)
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || event.isComposing) return;

@@ -58,8 +58,11 @@ export interface ClinicHost {
   readonly dataDir: string;
   readonly keychainDir: string;
   output(): string;
-  /** Stops the host (it must exit 0) and starts it again on the same data folder. */
-  restart(options?: { newComputer?: boolean }): Promise<void>;
+  /**
+   * Stops the host (it must exit 0) and starts it again on the same data folder; `whileStopped` runs in between
+   * (e.g. to damage the database file, as a failing disk would).
+   */
+  restart(options?: { newComputer?: boolean; whileStopped?: () => void }): Promise<void>;
 }
 
 /** A clinic set up once per worker and then left alone: its folders are copied for each story that starts "already set up". */
@@ -117,6 +120,7 @@ export const freshClinicTest = base.extend<{ clinicHost: ClinicHost; recoveryGro
         expect(await host.stop(), 'the test host should exit cleanly (code 0) on SIGTERM').toBe(0);
         // The OS keychain lives outside the data folder; losing it is what a new computer (or a keychain reset) looks like.
         if (options.newComputer) rmSync(folder.keychainDir, { recursive: true, force: true });
+        options.whileStopped?.();
         host = await startTestHost({ folder });
       },
     };

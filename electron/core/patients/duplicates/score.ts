@@ -1,5 +1,4 @@
 import { formatPhone } from '../../../../shared/patients/phone';
-import type { PatientRow } from '../../db/schema';
 import { addressKey, words } from '../search/normalize';
 import { allowedTypos, editDistance, jaroWinkler } from '../search/similarity';
 import { nicknameRelation } from './nicknames';
@@ -54,23 +53,23 @@ export interface DuplicateProbe {
   excludeId?: string | undefined;
 }
 
-export type CandidateRow = Pick<
-  PatientRow,
-  | 'id'
-  | 'mrn'
-  | 'first_name'
-  | 'middle_name'
-  | 'last_name'
-  | 'suffix'
-  | 'preferred_name'
-  | 'date_of_birth'
-  | 'phone_mobile'
-  | 'phone_home'
-  | 'phone_work'
-  | 'email'
-  | 'address_line1'
-  | 'postal_code'
->;
+/** An existing record as the duplicate check sees it (its search row, see patient_search_doc). */
+export interface CandidateRow {
+  id: string;
+  mrn: string;
+  first_name: string;
+  middle_name: string | null;
+  last_name: string;
+  suffix: string | null;
+  preferred_name: string | null;
+  date_of_birth: string;
+  /** The record's numbers that equal one of the probe's, with their kind (E.164). */
+  shared_phones: readonly { kind: 'mobile' | 'home' | 'work'; e164: string }[];
+  email: string | null;
+  /** The street address folded by addressKey. */
+  address_key: string | null;
+  postal_code: string | null;
+}
 
 type How = 'same' | 'nickname' | 'same-formal' | 'typo' | 'partial' | 'middle' | 'initial' | 'none';
 /** Registered under the middle name ("James Robert Smith" as "Robert Smith"). */
@@ -191,17 +190,10 @@ export function scoreCandidate(probe: DuplicateProbe, row: CandidateRow): { scor
     reasons.push(dob.reason);
   }
 
-  const phones = new Set(probe.phones ?? []);
-  const shared = (
-    [
-      ['mobile', row.phone_mobile],
-      ['home', row.phone_home],
-      ['work', row.phone_work],
-    ] as const
-  ).find(([, number]) => number !== null && phones.has(number));
+  const shared = row.shared_phones[0];
   if (shared) {
     total += POINTS.phone;
-    reasons.push(`Same phone number (${shared[0]} ${formatPhone(shared[1] as string)})`);
+    reasons.push(`Same phone number (${shared.kind} ${formatPhone(shared.e164)})`);
   }
 
   if (probe.email && row.email && probe.email.trim().toLowerCase() === row.email.trim().toLowerCase()) {
@@ -209,7 +201,7 @@ export function scoreCandidate(probe: DuplicateProbe, row: CandidateRow): { scor
     reasons.push('Same email address');
   }
   const street = addressKey(probe.addressLine1);
-  if (street && street === addressKey(row.address_line1)) {
+  if (street && street === row.address_key) {
     total += POINTS.address;
     reasons.push('Same street address');
   }

@@ -1,5 +1,7 @@
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Database, PatientSearchDocTable } from '../../db/schema';
+
+export type SearchDocRow = Selectable<PatientSearchDocTable>;
 
 /**
  * The SQLite-specific corner of patient search: the FTS5 word index `patient_search` (migration 0007). Everything
@@ -55,17 +57,29 @@ export function matchExpression(groups: readonly (readonly FtsAlternative[])[]):
     .join(' AND ');
 }
 
-export interface NameDocRow extends IndexedNameFields {
-  doc_id: number;
-  patient_id: string;
-}
-
-/** Up to `limit` indexed patients matching the expression, in index order (ranking happens in TypeScript). */
-export async function ftsCandidates(db: Kysely<Database>, expression: string, limit: number): Promise<NameDocRow[]> {
-  const result = await sql<NameDocRow>`
-    SELECT d.doc_id, d.patient_id, d.first, d.middle, d.last, d.preferred
+/** Up to `limit` indexed patients (their search rows) matching the expression, in index order; TypeScript ranks them. */
+export async function ftsCandidates(db: Kysely<Database>, expression: string, limit: number): Promise<SearchDocRow[]> {
+  const result = await sql<SearchDocRow>`
+    SELECT d.*
     FROM patient_search CROSS JOIN patient_search_doc AS d ON d.doc_id = patient_search.rowid
     WHERE patient_search MATCH ${expression}
     LIMIT ${limit}`.execute(db);
   return result.rows;
+}
+
+/**
+ * One bounded step of merging the index's segments (FTS5 'merge' with a negative page count: merge even below the
+ * automerge threshold). Every write adds a small segment and a term lookup visits each segment, so a clinic's index
+ * is faster once merged. Returns how many segments remain.
+ */
+export async function ftsMergeStep(db: Kysely<Database>, pages: number): Promise<number> {
+  const budget = Math.max(16, Math.floor(pages));
+  await sql`INSERT INTO patient_search (patient_search, rank) VALUES ('merge', ${-budget})`.execute(db);
+  return ftsSegmentCount(db);
+}
+
+/** How many b-tree segments the index has (1 when fully merged). */
+export async function ftsSegmentCount(db: Kysely<Database>): Promise<number> {
+  const result = await sql<{ segments: number }>`SELECT count(DISTINCT segid) AS segments FROM patient_search_idx`.execute(db);
+  return Number(result.rows[0]?.segments ?? 0);
 }

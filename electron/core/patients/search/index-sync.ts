@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
-import type { Database, PatientRow } from '../../db/schema';
-import { ftsDelete, ftsDeleteAll, ftsInsert, type IndexedNameFields } from './fts';
-import { deletionVariants, digitsOf, indexedName, reversed, termsOf } from './normalize';
+import type { Insertable, Kysely } from 'kysely';
+import type { Database, PatientRow, PatientSearchDocTable } from '../../db/schema';
+import { ftsDelete, ftsDeleteAll, ftsInsert, type IndexedNameFields, type SearchDocRow } from './fts';
+import { addressKey, deletionVariants, digitsOf, indexedName, reversed, termsOf } from './normalize';
 
 /**
  * Keeps the search index in step with the patient table. Called by the patients service inside the same
@@ -9,22 +9,55 @@ import { deletionVariants, digitsOf, indexedName, reversed, termsOf } from './no
  *
  * Searchable: every record not merged into another, whatever its status (the desk still finds an inactive or
  * deceased patient). A merged record leaves the index; its MRN stays findable through patient_mrn_alias.
+ *
+ * Per patient: one `patient_search_doc` row (what results and the duplicate check show and score, so they never
+ * read the wide patient rows, plus the folded name fields), its words in the FTS index, its phone numbers in
+ * `patient_search_phone`, and the vocabulary counts behind typo lookups.
  */
 export async function syncPatientSearch(trx: Kysely<Database>, patient: PatientRow): Promise<void> {
-  const live = patient.merged_into === null;
-  const wasIndexed = await syncNames(trx, patient.id, live ? indexedFieldsOf(patient) : null);
-  // Names and phones are indexed together: a record that had no name entry has no phone entries either.
-  await syncPhones(trx, patient.id, live ? phonesOf(patient) : [], wasIndexed);
+  const doc = await trx.selectFrom('patient_search_doc').selectAll().where('patient_id', '=', patient.id).executeTakeFirst();
+  const next = patient.merged_into === null ? searchDocOf(patient) : null;
+
+  if (!next) {
+    if (!doc) return;
+    await trx.deleteFrom('patient_search_phone').where('doc_id', '=', doc.doc_id).execute();
+    await ftsDelete(trx, doc.doc_id);
+    await trx.deleteFrom('patient_search_doc').where('doc_id', '=', doc.doc_id).execute();
+    await adjustVocabulary(trx, [], [...termsOfFields(doc)]);
+    return;
+  }
+
+  let docId: number;
+  if (!doc) {
+    docId = (await trx.insertInto('patient_search_doc').values(next).returning('doc_id').executeTakeFirstOrThrow()).doc_id;
+    await ftsInsert(trx, docId, next);
+    await adjustVocabulary(trx, [...termsOfFields(next)], []);
+  } else {
+    docId = doc.doc_id;
+    if (!sameDoc(doc, next)) await trx.updateTable('patient_search_doc').set(next).where('doc_id', '=', docId).execute();
+    if (!sameNames(doc, next)) {
+      await ftsDelete(trx, docId);
+      await ftsInsert(trx, docId, next);
+      const before = termsOfFields(doc);
+      const after = termsOfFields(next);
+      await adjustVocabulary(
+        trx,
+        [...after].filter((t) => !before.has(t)),
+        [...before].filter((t) => !after.has(t)),
+      );
+    }
+  }
+  await syncPhones(trx, docId, phonesOf(patient), doc !== undefined);
 }
 
 /**
  * Rebuilds the whole index from the patient table (after a restore from an old backup, or if it is ever suspected
- * to be out of step). Run it inside a transaction.
+ * to be out of step). Run it inside a transaction. Returns how many patients are searchable.
  */
 export async function rebuildPatientSearch(trx: Kysely<Database>): Promise<number> {
   await ftsDeleteAll(trx);
-  await trx.deleteFrom('patient_search_doc').execute();
   await trx.deleteFrom('patient_search_phone').execute();
+  await trx.deleteFrom('patient_search_doc').execute();
   await trx.deleteFrom('patient_search_variant').execute();
   await trx.deleteFrom('patient_search_term').execute();
   let count = 0;
@@ -50,42 +83,51 @@ export function indexedFieldsOf(patient: Pick<PatientRow, 'first_name' | 'middle
   };
 }
 
-function fieldTerms(fields: IndexedNameFields | null): Set<string> {
-  if (!fields) return new Set();
-  return new Set([...termsOf(fields.first), ...termsOf(fields.middle), ...termsOf(fields.last), ...termsOf(fields.preferred)]);
+type SearchDoc = Omit<Insertable<PatientSearchDocTable>, 'doc_id'> & IndexedNameFields;
+
+/** A patient's search row. */
+export function searchDocOf(patient: PatientRow): SearchDoc {
+  const preferred = patient.preferred_phone ? { mobile: patient.phone_mobile, home: patient.phone_home, work: patient.phone_work }[patient.preferred_phone] : null;
+  return {
+    patient_id: patient.id,
+    mrn: patient.mrn,
+    first_name: patient.first_name,
+    middle_name: patient.middle_name,
+    last_name: patient.last_name,
+    suffix: patient.suffix,
+    preferred_name: patient.preferred_name,
+    date_of_birth: patient.date_of_birth,
+    phone: preferred ?? patient.phone_mobile ?? patient.phone_home ?? patient.phone_work,
+    email: patient.email ? patient.email.trim().toLowerCase() : null,
+    address_key: addressKey(patient.address_line1) || null,
+    postal_code: patient.postal_code ? patient.postal_code.trim().slice(0, 5) : null,
+    ...indexedFieldsOf(patient),
+  };
 }
 
-const sameFields = (a: IndexedNameFields, b: IndexedNameFields) => a.first === b.first && a.middle === b.middle && a.last === b.last && a.preferred === b.preferred;
+const DOC_COLUMNS = [
+  'mrn',
+  'first_name',
+  'middle_name',
+  'last_name',
+  'suffix',
+  'preferred_name',
+  'date_of_birth',
+  'phone',
+  'email',
+  'address_key',
+  'postal_code',
+  'first',
+  'middle',
+  'last',
+  'preferred',
+] as const satisfies readonly (keyof SearchDoc)[];
 
-/** Returns whether the patient was in the index before. */
-async function syncNames(trx: Kysely<Database>, patientId: string, next: IndexedNameFields | null): Promise<boolean> {
-  const doc = await trx.selectFrom('patient_search_doc').selectAll().where('patient_id', '=', patientId).executeTakeFirst();
-  if (doc && next && sameFields(doc, next)) return true;
-  if (!doc && !next) return false;
+const sameDoc = (a: SearchDocRow, b: SearchDoc) => DOC_COLUMNS.every((column) => (a[column] ?? null) === (b[column] ?? null));
+const sameNames = (a: IndexedNameFields, b: IndexedNameFields) => a.first === b.first && a.middle === b.middle && a.last === b.last && a.preferred === b.preferred;
 
-  if (doc) await ftsDelete(trx, doc.doc_id);
-  if (next) {
-    let docId: number;
-    if (doc) {
-      docId = doc.doc_id;
-      await trx.updateTable('patient_search_doc').set(next).where('doc_id', '=', docId).execute();
-    } else {
-      const inserted = await trx.insertInto('patient_search_doc').values({ patient_id: patientId, ...next }).returning('doc_id').executeTakeFirstOrThrow();
-      docId = inserted.doc_id;
-    }
-    await ftsInsert(trx, docId, next);
-  } else if (doc) {
-    await trx.deleteFrom('patient_search_doc').where('doc_id', '=', doc.doc_id).execute();
-  }
-
-  const before = fieldTerms(doc ?? null);
-  const after = fieldTerms(next);
-  await adjustVocabulary(
-    trx,
-    [...after].filter((t) => !before.has(t)),
-    [...before].filter((t) => !after.has(t)),
-  );
-  return doc !== undefined;
+function termsOfFields(fields: IndexedNameFields): Set<string> {
+  return new Set([...termsOf(fields.first), ...termsOf(fields.middle), ...termsOf(fields.last), ...termsOf(fields.preferred)]);
 }
 
 /** Counts the name words in use; a word's typo variants exist exactly while some patient uses it. */
@@ -128,8 +170,8 @@ type PhoneKind = 'mobile' | 'home' | 'work';
 function phonesOf(patient: PatientRow): { kind: PhoneKind; digits: string }[] {
   const phones: { kind: PhoneKind; digits: string }[] = [];
   for (const [kind, value] of [
-    ['mobile', patient.phone_mobile],
     ['home', patient.phone_home],
+    ['mobile', patient.phone_mobile],
     ['work', patient.phone_work],
   ] as const) {
     const digits = value ? digitsOf(value) : '';
@@ -138,15 +180,15 @@ function phonesOf(patient: PatientRow): { kind: PhoneKind; digits: string }[] {
   return phones;
 }
 
-async function syncPhones(trx: Kysely<Database>, patientId: string, next: { kind: PhoneKind; digits: string }[], wasIndexed: boolean): Promise<void> {
-  const current = wasIndexed ? await trx.selectFrom('patient_search_phone').select(['kind', 'digits']).where('patient_id', '=', patientId).orderBy('kind').execute() : [];
-  const wanted = [...next].sort((a, b) => a.kind.localeCompare(b.kind));
+/** `wanted` in kind order; a patient new to the index has no phone rows yet. */
+async function syncPhones(trx: Kysely<Database>, docId: number, wanted: { kind: PhoneKind; digits: string }[], wasIndexed: boolean): Promise<void> {
+  const current = wasIndexed ? await trx.selectFrom('patient_search_phone').select(['kind', 'digits']).where('doc_id', '=', docId).orderBy('kind').execute() : [];
   if (current.length === wanted.length && current.every((row, i) => row.kind === wanted[i]?.kind && row.digits === wanted[i]?.digits)) return;
-  if (current.length > 0) await trx.deleteFrom('patient_search_phone').where('patient_id', '=', patientId).execute();
+  if (current.length > 0) await trx.deleteFrom('patient_search_phone').where('doc_id', '=', docId).execute();
   if (wanted.length > 0) {
     await trx
       .insertInto('patient_search_phone')
-      .values(wanted.map((p) => ({ patient_id: patientId, kind: p.kind, digits: p.digits, reversed: reversed(p.digits) })))
+      .values(wanted.map((p) => ({ doc_id: docId, kind: p.kind, digits: p.digits, reversed: reversed(p.digits) })))
       .execute();
   }
 }

@@ -5,8 +5,7 @@ import { formatPhone } from '../../../../shared/patients/phone';
 import type { Database, PatientRow } from '../../db/schema';
 import { nicknamesOf } from '../duplicates/nicknames';
 import { findPatientByMrn, patientDisplayName } from '../repository';
-import { ftsCandidates, matchExpression, type FtsAlternative, type IndexedNameFields } from './fts';
-import { indexedFieldsOf } from './index-sync';
+import { ftsCandidates, matchExpression, type FtsAlternative, type SearchDocRow } from './fts';
 import { scoreName, type SimilarityCache } from './name-score';
 import { deletionVariants, reversed } from './normalize';
 import { parseSearchQuery, type ParsedQuery } from './query';
@@ -17,91 +16,84 @@ import { allowedTypos, editDistance, jaroWinkler } from './similarity';
  * last digits), name words in any order with typos, nicknames and unfinished words, or a mix ("smith 3/14/62").
  *
  * Ranking: an exact MRN first, then an exact phone number, then everything else by how well the name fits.
- * Name candidates come from the word index in widening stages (exact words; then the last word's completions and
- * nicknames; then typos and every word's completions), stopping once a stage has found enough; each stage reads at
- * most STAGE_CANDIDATES rows, and TypeScript ranks them (name-score.ts).
+ * Name candidates come from the word index in widening stages (exact words; the last word's completions and
+ * nicknames; every word's completions; typos), stopping once the stages so far have found enough; each stage reads at
+ * most STAGE_CANDIDATES rows, and TypeScript ranks them all (name-score.ts).
  */
 
 /**
  * Rows each index stage may propose; the ranking looks at no more than these. The first stage (every word exact)
  * needs few: its rows fit equally well, so reading more would only reorder equals.
  */
-export const STAGE_CANDIDATES = [40, 200, 200] as const;
+export const STAGE_CANDIDATES = [40, 60, 60, 100] as const;
 /** Rows read for a date of birth or a phone ending before ranking. */
 const KEY_CANDIDATES = 500;
-/** Typo and nickname alternatives kept per typed word. */
-const MAX_ALTERNATIVES = 16;
+/** Nickname alternatives kept per typed word. */
+const MAX_NICKNAMES = 12;
+/** Typo alternatives kept per typed word (the closest by Jaro–Winkler), and how close they must be. */
+const MAX_TYPOS = 8;
+const MIN_TYPO_SIMILARITY = 0.8;
 
 type MatchedOn = PatientSearchResult['matchedOn'];
 
 interface Ranked {
-  id: string;
+  row: ResultSource;
   /** 0 exact MRN, 1 exact phone, 2 everything else. */
   tier: number;
   score: number;
   matchedOn: MatchedOn;
 }
 
-const RESULT_COLUMNS = [
-  'id',
-  'mrn',
-  'first_name',
-  'middle_name',
-  'last_name',
-  'suffix',
-  'preferred_name',
-  'date_of_birth',
-  'phone_mobile',
-  'phone_home',
-  'phone_work',
-  'preferred_phone',
-] as const;
-type ResultRow = Pick<PatientRow, (typeof RESULT_COLUMNS)[number]>;
+/** What a result line shows: a search row, or (for an MRN) the patient row itself. */
+interface ResultSource {
+  id: string;
+  mrn: string;
+  first_name: string;
+  middle_name: string | null;
+  last_name: string;
+  suffix: string | null;
+  preferred_name: string | null;
+  date_of_birth: string;
+  /** E.164. */
+  phone: string | null;
+}
+
+function fromDoc(doc: SearchDocRow): ResultSource {
+  return { ...doc, id: doc.patient_id };
+}
+
+function fromPatient(row: PatientRow): ResultSource {
+  const preferred = row.preferred_phone ? { mobile: row.phone_mobile, home: row.phone_home, work: row.phone_work }[row.preferred_phone] : null;
+  return { ...row, phone: preferred ?? row.phone_mobile ?? row.phone_home ?? row.phone_work };
+}
 
 export async function searchPatients(db: Kysely<Database>, query: string, limit: number, today: string): Promise<PatientSearchResult[]> {
   const parsed = parseSearchQuery(query, today);
   const max = Math.max(1, Math.min(Math.floor(limit) || 1, 100));
   const ranked = new Map<string, Ranked>();
-  const rows = new Map<string, ResultRow>();
   const keep = (entry: Ranked) => {
-    const before = ranked.get(entry.id);
-    if (!before || entry.tier < before.tier || (entry.tier === before.tier && entry.score > before.score)) ranked.set(entry.id, entry);
+    const before = ranked.get(entry.row.id);
+    if (!before || entry.tier < before.tier || (entry.tier === before.tier && entry.score > before.score)) ranked.set(entry.row.id, entry);
   };
 
   for (const mrn of parsed.mrns) {
     const found = await findPatientByMrn(db, mrn);
     if (found) {
-      keep({ id: found.patient.id, tier: 0, score: 1, matchedOn: found.viaAlias ? 'mrn-alias' : 'mrn' });
-      rows.set(found.patient.id, found.patient);
+      keep({ row: fromPatient(found.patient), tier: 0, score: 1, matchedOn: found.viaAlias ? 'mrn-alias' : 'mrn' });
       break;
     }
   }
-
   if (parsed.phoneDigits || parsed.dateOfBirth) {
-    for (const entry of await keyedMatches(db, parsed, rows)) keep(entry);
+    for (const entry of await keyedMatches(db, parsed)) keep(entry);
   } else if (parsed.nameWords.length > 0) {
     for (const entry of await nameMatches(db, parsed, max)) keep(entry);
   }
 
-  // Rank first, then read the full rows of only those shown (a few extra, for the name tie-break).
-  const order = [...ranked.values()].sort((a, b) => a.tier - b.tier || b.score - a.score);
-  const shown = order.slice(0, max + 10);
-  const toRead = shown.map((r) => r.id).filter((id) => !rows.has(id));
-  for (let i = 0; i < toRead.length; i += 500) {
-    const batch = await db
-      .selectFrom('patient')
-      .select(RESULT_COLUMNS)
-      .where('id', 'in', toRead.slice(i, i + 500))
-      .execute();
-    for (const row of batch) rows.set(row.id, row);
-  }
-  return shown
-    .filter((r) => rows.has(r.id))
-    .map((r) => ({ r, row: rows.get(r.id) as ResultRow }))
-    .map(({ r, row }) => ({ r, row, name: patientDisplayName(row) }))
-    .sort((a, b) => a.r.tier - b.r.tier || b.r.score - a.r.score || a.name.localeCompare(b.name) || a.row.mrn.localeCompare(b.row.mrn))
+  return [...ranked.values()]
+    .map((r) => ({ ...r, name: patientDisplayName(r.row) }))
+    .sort((a, b) => a.tier - b.tier || b.score - a.score || a.name.localeCompare(b.name) || a.row.mrn.localeCompare(b.row.mrn))
     .slice(0, max)
-    .map(({ r, row, name }) => toResult(row, name, today, r.matchedOn));
+    .map((r) => toResult(r.row, r.name, today, r.matchedOn));
 }
 
 const US_NUMBER = /^\+1(\d{3})(\d{3})(\d{4})$/;
@@ -112,9 +104,7 @@ function displayPhone(e164: string): string {
   return us ? `(${us[1]}) ${us[2]}-${us[3]}` : formatPhone(e164);
 }
 
-function toResult(row: ResultRow, displayName: string, today: string, matchedOn: MatchedOn): PatientSearchResult {
-  const preferred = row.preferred_phone ? { mobile: row.phone_mobile, home: row.phone_home, work: row.phone_work }[row.preferred_phone] : null;
-  const phone = preferred ?? row.phone_mobile ?? row.phone_home ?? row.phone_work;
+function toResult(row: ResultSource, displayName: string, today: string, matchedOn: MatchedOn): PatientSearchResult {
   return {
     id: row.id,
     mrn: row.mrn,
@@ -122,7 +112,7 @@ function toResult(row: ResultRow, displayName: string, today: string, matchedOn:
     preferredName: row.preferred_name,
     dateOfBirth: row.date_of_birth,
     age: ageOn(row.date_of_birth, today),
-    phone: phone ? displayPhone(phone) : null,
+    phone: row.phone ? displayPhone(row.phone) : null,
     nextAppointmentAt: null,
     matchedOn,
   };
@@ -130,51 +120,46 @@ function toResult(row: ResultRow, displayName: string, today: string, matchedOn:
 
 // ── Date of birth and phone (optionally narrowed by name words) ─────────────────────────────────────────────
 
-async function keyedMatches(db: Kysely<Database>, parsed: ParsedQuery, rows: Map<string, ResultRow>): Promise<Ranked[]> {
-  let phoneExact: Set<string> | null = null;
-  let candidates: ResultRow[];
+async function keyedMatches(db: Kysely<Database>, parsed: ParsedQuery): Promise<Ranked[]> {
+  let phoneExact: Set<number> | null = null;
+  let candidates: SearchDocRow[];
   if (parsed.phoneDigits) {
     const digits = parsed.phoneDigits;
     const key = reversed(digits);
+    // Only indexed columns (the index on `reversed` carries the key doc_id, kind): no table reads.
     const hits = await db
       .selectFrom('patient_search_phone')
-      .select(['patient_id', 'digits'])
+      .select(['doc_id', 'reversed'])
       .where('reversed', '>=', key)
       .where('reversed', '<', `${key}:`)
       .limit(KEY_CANDIDATES)
       .execute();
     // A whole number (ten digits or more) is an exact match; a shorter ending ("0142", "555-0142") is not.
-    phoneExact = new Set(hits.filter((h) => digits.length >= 10 || h.digits === digits).map((h) => h.patient_id));
-    const ids = [...new Set(hits.map((h) => h.patient_id))];
-    candidates = ids.length === 0 ? [] : await readRows(db, ids, parsed.dateOfBirth);
+    phoneExact = new Set(hits.filter((h) => digits.length >= 10 || h.reversed === key).map((h) => h.doc_id));
+    const ids = [...new Set(hits.map((h) => h.doc_id))];
+    let docs = db.selectFrom('patient_search_doc').selectAll().where('doc_id', 'in', ids);
+    if (parsed.dateOfBirth) docs = docs.where('date_of_birth', '=', parsed.dateOfBirth);
+    candidates = ids.length === 0 ? [] : await docs.execute();
   } else {
     candidates = await db
-      .selectFrom('patient')
-      .select(RESULT_COLUMNS)
+      .selectFrom('patient_search_doc')
+      .selectAll()
       .where('date_of_birth', '=', parsed.dateOfBirth as string)
-      .where('merged_into', 'is', null)
       .limit(KEY_CANDIDATES)
       .execute();
   }
   const out: Ranked[] = [];
   const cache: SimilarityCache = new Map();
-  for (const row of candidates) {
+  for (const doc of candidates) {
     let score = 0.5;
     if (parsed.nameWords.length > 0) {
-      score = scoreName(parsed.nameWords, parsed.lastNameWords, indexedFieldsOf(row), cache);
+      score = scoreName(parsed.nameWords, parsed.lastNameWords, doc, cache);
       if (score === 0) continue;
     }
-    rows.set(row.id, row);
-    const exactPhone = phoneExact?.has(row.id) ?? false;
-    out.push({ id: row.id, tier: exactPhone ? 1 : 2, score, matchedOn: phoneExact ? 'phone' : 'date-of-birth' });
+    const exactPhone = phoneExact?.has(doc.doc_id) ?? false;
+    out.push({ row: fromDoc(doc), tier: exactPhone ? 1 : 2, score, matchedOn: phoneExact ? 'phone' : 'date-of-birth' });
   }
   return out;
-}
-
-async function readRows(db: Kysely<Database>, ids: string[], dateOfBirth: string | null): Promise<ResultRow[]> {
-  let query = db.selectFrom('patient').select(RESULT_COLUMNS).where('id', 'in', ids).where('merged_into', 'is', null);
-  if (dateOfBirth) query = query.where('date_of_birth', '=', dateOfBirth);
-  return query.execute();
 }
 
 // ── Names ─────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -193,28 +178,37 @@ async function typosFor(db: Kysely<Database>, typed: readonly string[]): Promise
   return typed.map((word) => {
     const typos = allowedTypos(word.length);
     if (typos === 0) return [];
-    return hits
-      .filter((h) => h.term !== word && editDistance(word, h.term, typos) <= typos)
-      .map((h) => ({ term: h.term, sim: jaroWinkler(word, h.term) }))
-      .sort((a, b) => b.sim - a.sim)
-      .slice(0, MAX_ALTERNATIVES)
-      .map((t) => t.term);
+    return (
+      hits
+        // In a three-letter word a different first letter is another name ("jon" is not "don" or "ron").
+        .filter((h) => h.term !== word && (word.length > 3 || h.term[0] === word[0]) && editDistance(word, h.term, typos) <= typos)
+        .map((h) => ({ term: h.term, sim: jaroWinkler(word, h.term) }))
+        .filter((t) => t.sim >= MIN_TYPO_SIMILARITY)
+        .sort((a, b) => b.sim - a.sim || a.term.localeCompare(b.term))
+        .slice(0, MAX_TYPOS)
+        .map((t) => t.term)
+    );
   });
 }
+
+const exact = (word: string): FtsAlternative => ({ word, prefix: false });
+const started = (word: string): FtsAlternative => ({ word, prefix: true });
 
 async function nameMatches(db: Kysely<Database>, parsed: ParsedQuery, limit: number, relaxed = false): Promise<Ranked[]> {
   const typed = parsed.nameWords;
   const last = typed.length - 1;
-  const nicknames = typed.map((w) => nicknamesOf(w).slice(0, MAX_ALTERNATIVES));
-  const exact = (word: string): FtsAlternative => ({ word, prefix: false });
-  // Typo alternatives are looked up only if the first two stages have not found enough.
-  let typos: string[][] | null = null;
-  const stages: (() => Promise<FtsAlternative[][]>)[] = [
+  const nicknames = typed.map((w) => nicknamesOf(w).slice(0, MAX_NICKNAMES).map(exact));
+  // Stages, each only if the ones before found fewer than `limit`: every word exact; the last word unfinished and
+  // nicknames; every word unfinished ("smi jo"). Typos (the costly stage: common names have long lists) only when
+  // those readings found less than half a page: a query that finds people as typed is rarely a typo.
+  const stages: (() => Promise<FtsAlternative[][] | null>)[] = [
     async () => typed.map((w) => [exact(w)]),
-    async () => typed.map((w, i) => (i === last ? [{ word: w, prefix: true }] : [exact(w)]).concat((nicknames[i] ?? []).map(exact))),
+    async () => typed.map((w, i) => [i === last ? started(w) : exact(w), ...(nicknames[i] ?? [])]),
+    async () => typed.map((w, i) => [started(w), ...(nicknames[i] ?? [])]),
     async () => {
-      typos ??= await typosFor(db, typed);
-      return typed.map((w, i) => [{ word: w, prefix: true }, ...(typos?.[i] ?? []).map(exact), ...(nicknames[i] ?? []).map(exact)]);
+      if (found.size >= limit / 2) return null;
+      const typos = await typosFor(db, typed);
+      return typed.map((w, i) => [started(w), ...(typos[i] ?? []).map(exact), ...(nicknames[i] ?? [])]);
     },
   ];
 
@@ -222,13 +216,14 @@ async function nameMatches(db: Kysely<Database>, parsed: ParsedQuery, limit: num
   const seen = new Set<string>();
   const cache: SimilarityCache = new Map();
   for (const [n, makeStage] of stages.entries()) {
-    const expression = matchExpression(await makeStage());
+    const groups = await makeStage();
+    const expression = groups && matchExpression(groups);
     if (!expression || seen.has(expression)) continue;
     seen.add(expression);
-    for (const doc of await ftsCandidates(db, expression, Math.max(STAGE_CANDIDATES[n] ?? 200, 2 * limit))) {
+    for (const doc of await ftsCandidates(db, expression, Math.max(STAGE_CANDIDATES[n] ?? 100, 2 * limit))) {
       if (found.has(doc.patient_id)) continue;
-      const score = scoreName(typed, parsed.lastNameWords, doc satisfies IndexedNameFields, cache);
-      if (score > 0) found.set(doc.patient_id, { id: doc.patient_id, tier: 2, score, matchedOn: 'name' });
+      const score = scoreName(typed, parsed.lastNameWords, doc, cache);
+      if (score > 0) found.set(doc.patient_id, { row: fromDoc(doc), tier: 2, score, matchedOn: 'name' });
     }
     if (found.size >= limit) break;
   }

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { authChannels } from '../../../../shared/contract/auth';
 import { callClinic } from '../../api/clinic';
 import { applyServerIssues, sameFieldNames } from '../../forms/server-issues';
-import { enterSignedIn } from '../../session/session-store';
+import { enterSignedIn, useSessionStore } from '../../session/session-store';
 import { FailureAlert, type Failure } from './FailureAlert';
 
 const signInSchema = authChannels.signIn.input;
@@ -42,6 +42,8 @@ export function SignInScreen({ recoveryRequired, onRecover }: SignInScreenProps)
       attempt: (previous?.attempt ?? 0) + 1,
     }));
     form.setFocus('password');
+    // A database that turned out damaged when the key opened it: the window switches to the screen that offers the backup.
+    if (result.error.code === 'CONFLICT') await useSessionStore.getState().refresh();
   });
 
   if (recoveryRequired) {
