@@ -8,7 +8,8 @@ const repoRoot = resolve(__dirname, '..', '..');
 export default defineConfig({
   testDir: __dirname,
   testMatch: '**/*.spec.ts',
-  outputDir: join(repoRoot, 'test-results', 'e2e'),
+  // CAREDESK_E2E_OUTPUT: a separate results folder, for a second run in the same checkout (Playwright empties its own).
+  outputDir: process.env.CAREDESK_E2E_OUTPUT ?? join(repoRoot, 'test-results', 'e2e'),
   workers: 1,
   retries: 0,
   fullyParallel: false,

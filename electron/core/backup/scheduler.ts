@@ -8,6 +8,11 @@ export interface BackupScheduleOptions {
   /** The backup service's runIfDue (decides everything: due time, open database, retry wait, running job). */
   runIfDue: () => Promise<ScheduledRun>;
   log: Logger;
+  /**
+   * Quiet-time upkeep after a scheduled backup that ran (e.g. merging the patient search index). Inside the same
+   * "one check at a time" guard, so it never overlaps the next backup; a failure is logged by kind and forgotten.
+   */
+  afterScheduledBackup?: () => Promise<void>;
   everyMs?: number;
   timers?: { setInterval: typeof setInterval; clearInterval: typeof clearInterval };
 }
@@ -24,8 +29,11 @@ export function startBackupSchedule(options: BackupScheduleOptions): { stop(): v
     checking = true;
     options
       .runIfDue()
-      .then((outcome) => {
+      .then(async (outcome) => {
         if (outcome === 'ran' || outcome === 'failed') options.log.info('backupSchedule', 'daily backup attempted', { outcome });
+        if (outcome === 'ran' && options.afterScheduledBackup) {
+          await options.afterScheduledBackup().catch((error: unknown) => options.log.error('backupSchedule', 'upkeep after the backup failed', { kind: errorKind(error) }));
+        }
       })
       .catch((error: unknown) => options.log.error('backupSchedule', 'could not check whether a backup is due', { kind: errorKind(error) }))
       .finally(() => {

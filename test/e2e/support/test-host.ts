@@ -66,7 +66,10 @@ export async function startTestHost(options: { timeoutMs?: number; folder?: Clin
   const ownsFolder = options.folder === undefined;
   const { dataDir, keychainDir } = folder;
   // The keychain folder is the host's default ("<data dir>.test-keychain"); named here so tests can rely on it.
-  const child = spawnHost(['--data-dir', dataDir, '--port', '0', '--keychain-dir', keychainDir]);
+  // CAREDESK_RENDERER_DIR: a renderer built elsewhere (`electron-vite build --outDir X` → X/renderer), so two people
+  // working in one checkout can each run the stories against their own build.
+  const rendererDir = process.env.CAREDESK_RENDERER_DIR;
+  const child = spawnHost(['--data-dir', dataDir, '--port', '0', '--keychain-dir', keychainDir, ...(rendererDir ? ['--renderer-dir', rendererDir] : [])]);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));

@@ -44,3 +44,28 @@ describe('the daily backup timer', () => {
     schedule.stop();
   });
 });
+
+describe('upkeep after the nightly backup', () => {
+  it('runs only after a backup that ran, before the next check, and a failure in it is logged by kind and the timer goes on', async () => {
+    const outcomes: ScheduledRun[] = ['not-due', 'ran', 'failed', 'ran'];
+    const runIfDue = vi.fn(async (): Promise<ScheduledRun> => outcomes.shift() ?? 'not-due');
+    const upkeep = vi.fn(async () => {
+      if (upkeep.mock.calls.length === 2) throw Object.assign(new Error('disk I/O error reading "patient Zyxwvut"'), { code: 'SQLITE_IOERR' });
+    });
+    const log = createMemoryLogger();
+    const schedule = startBackupSchedule({ runIfDue, log, afterScheduledBackup: upkeep });
+    await vi.advanceTimersByTimeAsync(SCHEDULE_CHECK_MS);
+    expect(upkeep).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(SCHEDULE_CHECK_MS);
+    expect(upkeep).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(SCHEDULE_CHECK_MS);
+    expect(upkeep, 'not after a failed backup').toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(2 * SCHEDULE_CHECK_MS);
+    expect(upkeep).toHaveBeenCalledTimes(2);
+    expect(runIfDue).toHaveBeenCalledTimes(5);
+    const failure = log.lines.find((line) => line.includes('upkeep after the backup failed'));
+    expect(failure).toContain('SQLITE_IOERR');
+    expect(failure).not.toContain('Zyxwvut');
+    schedule.stop();
+  });
+});

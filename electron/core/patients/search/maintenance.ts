@@ -15,3 +15,17 @@ export async function compactPatientSearchIndex(db: Kysely<Database>, options: {
   const segments = await ftsMergeStep(db, options.pages ?? 50);
   return { segments, done: segments <= 1 };
 }
+
+/**
+ * Merges the index fully, a bounded step at a time, letting other work in between steps (the app runs this after the
+ * nightly backup). Stops early after `maxSteps`; the next night carries on.
+ */
+export async function tidyPatientSearchIndex(db: () => Kysely<Database>, options: { maxSteps?: number; pause?: () => Promise<void> } = {}): Promise<{ steps: number; done: boolean }> {
+  const pause = options.pause ?? (() => new Promise<void>((resolve) => setImmediate(resolve)));
+  let steps = 0;
+  for (; steps < (options.maxSteps ?? 500); steps += 1) {
+    if ((await compactPatientSearchIndex(db())).done) return { steps, done: true };
+    await pause();
+  }
+  return { steps, done: false };
+}

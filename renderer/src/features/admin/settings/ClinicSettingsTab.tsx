@@ -39,8 +39,8 @@ function ClinicSettingsEditor({ saved }: { saved: ClinicSettings }) {
     }
     clinicSaved(result.value);
     form.reset(settingsValues(result.value));
-    // The header shows the clinic's name; read it again.
-    if (changes.clinicName !== undefined) void useSessionStore.getState().refresh();
+    // The header's clinic name and this window's idle timer follow at once.
+    useSessionStore.getState().settingsChanged(result.value);
     setNotice((previous) => nextNotice(previous, { tone: 'success', title: 'Settings saved', message: 'The new clinic settings apply from now on.' }));
   });
 
