@@ -68,7 +68,13 @@ export function lockHandlers({ access, audit, db, now }: CoreServices): Handlers
         return null;
       },
       clearPin: async (_input, context) => {
-        await clearPin(db(), sessionOf(context).userId);
+        const session = sessionOf(context);
+        await db()
+          .transaction()
+          .execute(async (trx) => {
+            await clearPin(trx, session.userId);
+            await audit.record(trx, session, { action: 'record.update', entityType: 'staff_user', entityId: session.userId, detail: { fields: ['pin'], cleared: true } });
+          });
         return null;
       },
     },

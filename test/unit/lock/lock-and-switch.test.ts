@@ -56,6 +56,16 @@ describe('lock and switch user on a shared front-desk PC', () => {
     expect((await value(call<{ phase: string }>('session:state', undefined))).phase).toBe('signed-in');
   });
 
+  it('setting and removing a PIN are both in the audit trail, and removing it takes quick unlock away', async () => {
+    await value(call('lock:setPin', { password: TEST_ADMIN.password, pin: '4821' }));
+    await value(call('lock:clearPin', undefined));
+    const { entries } = await value(call<{ entries: { action: string; entityType: string | null; detail: Record<string, unknown> | null }[] }>('audit:list', { action: 'record.update' }));
+    const pinChanges = entries.filter((entry) => entry.entityType === 'staff_user' && Array.isArray(entry.detail?.fields) && (entry.detail.fields as string[]).includes('pin'));
+    expect(pinChanges.map((entry) => entry.detail?.cleared ?? false).sort()).toEqual([false, true]);
+    await value(call('lock:now', undefined));
+    expect(await value(call('session:state', undefined))).toMatchObject({ phase: 'locked', pinUnlockAvailable: false });
+  });
+
   it('a PIN does not work the next clinic day: a full sign-in starts the day', async () => {
     await value(call('lock:setPin', { password: TEST_ADMIN.password, pin: '4821' }));
     await value(call('lock:now', undefined));
