@@ -26,6 +26,7 @@ import { staffHandlers } from './staff/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { lockHandlers } from './lock/handlers';
 import { patientsHandlers } from './patients/handlers';
+import { schedulingHandlers } from './scheduling/handlers';
 import { tidyPatientSearchIndex } from './patients/search/maintenance';
 
 export { DATABASE_FILE } from './db/clinic-database';
@@ -129,6 +130,7 @@ export async function startClinicCore(options: ClinicCoreOptions): Promise<Clini
     ...lockHandlers(services),
     backup: backupHandlers(services, backup),
     patients: patientsHandlers(services),
+    scheduling: schedulingHandlers(services),
   };
   const dispatcher = createDispatcher({ contract, handlers, sessions, origin: options.origin, log, onDenied: audit.recordDenied });
   log.info('startClinicCore', 'core started', { setUp: access.isSetUp() });

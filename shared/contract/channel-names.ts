@@ -14,6 +14,13 @@ export const CHANNEL_NAMES = {
   drafts: ['save', 'load', 'discard'],
   backup: ['chooseFolder', 'chooseFile', 'restoreAfterDamage', 'runNow', 'status', 'list', 'restore', 'cancel', 'getSettings', 'setSettings'],
   patients: ['search', 'get', 'checkDuplicates', 'register', 'quickRegister', 'update', 'saveRelatedPerson', 'merge'],
+  scheduling: [
+    'getSetup', 'saveProvider', 'saveRoom', 'setWorkingHours', 'saveAppointmentType', 'listExceptions', 'saveException', 'removeException',
+    'day', 'week', 'month', 'dayGrid', 'get', 'patientAppointments',
+    'book', 'bookSeries', 'reschedule', 'updateDetails', 'cancel', 'setStatus',
+    'checkInBoard', 'reminderList', 'markReminder',
+    'findSlots', 'listWaitlist', 'saveWaitlistEntry', 'waitlistForSlot', 'exportIcs',
+  ],
 } as const;
 
 export type ChannelNames = typeof CHANNEL_NAMES;

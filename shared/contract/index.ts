@@ -6,6 +6,7 @@ import { staffChannels } from './staff';
 import { draftsChannels, lockChannels } from './lock';
 import { settingsChannels } from './settings';
 import { patientsChannels } from './patients';
+import { schedulingChannels } from './scheduling';
 import type { ChannelFunction, ChannelSpec } from './channel';
 import type { ChannelNames } from './channel-names';
 
@@ -22,6 +23,7 @@ export const contract = {
   drafts: draftsChannels,
   backup: backupChannels,
   patients: patientsChannels,
+  scheduling: schedulingChannels,
 };
 export type Contract = typeof contract;
 

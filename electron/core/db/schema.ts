@@ -20,6 +20,18 @@ export interface Database {
   patient_search_term: PatientSearchTermTable;
   patient_search_variant: PatientSearchVariantTable;
   patient_search_phone: PatientSearchPhoneTable;
+  provider: ProviderTable;
+  room: RoomTable;
+  provider_hours: ProviderHoursTable;
+  schedule_exception: ScheduleExceptionTable;
+  appointment_type: AppointmentTypeTable;
+  appointment_type_provider: AppointmentTypeProviderTable;
+  appointment_series: AppointmentSeriesTable;
+  appointment: AppointmentTable;
+  appointment_change: AppointmentChangeTable;
+  appointment_status_event: AppointmentStatusEventTable;
+  appointment_reminder: AppointmentReminderTable;
+  waitlist_entry: WaitlistEntryTable;
 }
 
 /** Small key/value facts about this database (clinic name, time zone, created-by version). */
@@ -223,3 +235,179 @@ export interface PatientSearchPhoneTable {
   digits: string;
   reversed: string;
 }
+
+/*
+ * The appointment book (migration 0008), owned by electron/core/scheduling. Instants are UTC epoch ms; working
+ * hours and partial-day time off are wall-clock minutes in the clinic's time zone; dates are clinic dates.
+ */
+
+export interface ProviderTable {
+  id: string;
+  name: string;
+  credentials: string | null;
+  npi: string | null;
+  color: string;
+  active: number;
+  created_at: number;
+  created_by: string | null;
+  updated_at: number;
+  updated_by: string | null;
+}
+export type ProviderRow = Selectable<ProviderTable>;
+
+export interface RoomTable {
+  id: string;
+  name: string;
+  active: number;
+  created_at: number;
+  created_by: string | null;
+  updated_at: number;
+  updated_by: string | null;
+}
+export type RoomRow = Selectable<RoomTable>;
+
+/** One block of a provider's weekly hours: ISO weekday (1 = Monday), wall-clock minutes [start, end). */
+export interface ProviderHoursTable {
+  provider_id: string;
+  weekday: number;
+  start_minute: number;
+  end_minute: number;
+}
+export type ProviderHoursRow = Selectable<ProviderHoursTable>;
+
+/** Vacation, blocked time or clinic holiday; provider_id null = clinic-wide; minutes null = whole days. */
+export interface ScheduleExceptionTable {
+  id: string;
+  provider_id: string | null;
+  kind: 'vacation' | 'blocked' | 'holiday';
+  from_date: string;
+  to_date: string;
+  start_minute: number | null;
+  end_minute: number | null;
+  note: string | null;
+  created_at: number;
+  created_by: string | null;
+  updated_at: number;
+  updated_by: string | null;
+}
+export type ScheduleExceptionRow = Selectable<ScheduleExceptionTable>;
+
+export interface AppointmentTypeTable {
+  id: string;
+  name: string;
+  duration_min: number;
+  color: string;
+  mode: 'in_person' | 'telehealth';
+  needs_room: number;
+  buffer_after_min: number;
+  active: number;
+  created_at: number;
+  created_by: string | null;
+  updated_at: number;
+  updated_by: string | null;
+}
+export type AppointmentTypeRow = Selectable<AppointmentTypeTable>;
+
+export interface AppointmentTypeProviderTable {
+  type_id: string;
+  provider_id: string;
+}
+
+/** A recurring series; `rule` is JSON ({ recurrence, end }) as booked. */
+export interface AppointmentSeriesTable {
+  id: string;
+  patient_id: string;
+  rule: string;
+  first_date: string;
+  start_minute: number;
+  created_at: number;
+  created_by: string | null;
+}
+export type AppointmentSeriesRow = Selectable<AppointmentSeriesTable>;
+
+export type AppointmentStatusValue = 'booked' | 'confirmed' | 'arrived' | 'in_room' | 'checked_out' | 'no_show' | 'cancelled';
+
+export interface AppointmentTable {
+  id: string;
+  patient_id: string;
+  provider_id: string;
+  room_id: string | null;
+  type_id: string;
+  series_id: string | null;
+  series_index: number | null;
+  series_exception: number;
+  start_at: number;
+  end_at: number;
+  buffer_after_min: number;
+  /** end_at + buffer: the provider and room are busy until then. */
+  busy_until: number;
+  status: AppointmentStatusValue;
+  status_at: number;
+  overbook_reason: string | null;
+  override_reason: string | null;
+  visit_reason: string | null;
+  notes: string | null;
+  telehealth_link: string | null;
+  cancel_reason: 'patient' | 'clinic' | 'weather' | 'other' | null;
+  cancel_note: string | null;
+  created_at: number;
+  created_by: string | null;
+  updated_at: number;
+  updated_by: string | null;
+}
+export type AppointmentRow = Selectable<AppointmentTable>;
+export type NewAppointmentRow = Insertable<AppointmentTable>;
+
+/** booked, rescheduled, resized, cancelled, reinstated, details: old and new place and time. */
+export interface AppointmentChangeTable {
+  id: string;
+  appointment_id: string;
+  kind: string;
+  old_start_at: number | null;
+  old_end_at: number | null;
+  old_provider_id: string | null;
+  old_room_id: string | null;
+  new_start_at: number | null;
+  new_end_at: number | null;
+  new_provider_id: string | null;
+  new_room_id: string | null;
+  note: string | null;
+  changed_at: number;
+  changed_by: string | null;
+}
+
+export interface AppointmentStatusEventTable {
+  id: string;
+  appointment_id: string;
+  status: AppointmentStatusValue;
+  at: number;
+  by: string | null;
+}
+
+export interface AppointmentReminderTable {
+  id: string;
+  appointment_id: string;
+  outcome: 'called' | 'confirmed' | 'left_message' | 'no_answer' | 'wrong_number';
+  note: string | null;
+  at: number;
+  by: string | null;
+}
+
+/** provider_ids, weekdays and time_windows are JSON arrays (empty = any). */
+export interface WaitlistEntryTable {
+  id: string;
+  patient_id: string;
+  type_id: string;
+  provider_ids: string;
+  weekdays: string;
+  time_windows: string;
+  from_date: string;
+  to_date: string;
+  note: string | null;
+  active: number;
+  created_at: number;
+  created_by: string | null;
+  updated_at: number;
+  updated_by: string | null;
+}
+export type WaitlistEntryRow = Selectable<WaitlistEntryTable>;

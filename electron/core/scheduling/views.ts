@@ -1,0 +1,55 @@
+import type { Kysely } from 'kysely';
+import type { AppointmentView } from '../../../shared/contract/scheduling';
+import { createLocalReader, type LocalParts } from '../../../shared/scheduling/time';
+import type { Database } from '../db/schema';
+import { lastReminders, patientName, type AppointmentListRow } from './repository';
+
+type Reminder = AppointmentView['reminder'];
+
+export function appointmentView(row: AppointmentListRow, local: (instant: number) => LocalParts, reminder: Reminder): AppointmentView {
+  const start = local(row.start_at);
+  const end = local(row.end_at);
+  return {
+    id: row.id,
+    patientId: row.patient_id,
+    patientName: patientName(row),
+    patientMrn: row.mrn,
+    providerId: row.provider_id,
+    providerName: row.provider_name,
+    roomId: row.room_id,
+    roomName: row.room_name,
+    typeId: row.type_id,
+    typeName: row.type_name,
+    color: row.type_color,
+    mode: row.type_mode,
+    startAt: row.start_at,
+    endAt: row.end_at,
+    durationMinutes: Math.round((row.end_at - row.start_at) / 60_000),
+    bufferAfterMinutes: row.buffer_after_min,
+    date: start.date,
+    startTime: start.time,
+    endTime: end.time,
+    occurrence: start.occurrence,
+    status: row.status,
+    statusAt: row.status_at,
+    overbooked: row.overbook_reason !== null,
+    overbookReason: row.overbook_reason,
+    overrideReason: row.override_reason,
+    reason: row.visit_reason,
+    notes: row.notes,
+    telehealthLink: row.telehealth_link,
+    seriesId: row.series_id,
+    seriesIndex: row.series_index,
+    seriesException: row.series_exception === 1,
+    cancelReason: row.cancel_reason,
+    cancelNote: row.cancel_note,
+    reminder,
+  };
+}
+
+/** Views for many rows, with their last reminder calls in one batched query. */
+export async function appointmentViews(db: Kysely<Database>, rows: readonly AppointmentListRow[], zone: string): Promise<AppointmentView[]> {
+  const reminders = await lastReminders(db, rows.map((r) => r.id));
+  const local = createLocalReader(zone);
+  return rows.map((row) => appointmentView(row, local, reminders.get(row.id) ?? null));
+}

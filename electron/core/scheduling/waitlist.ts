@@ -1,0 +1,133 @@
+import type { Kysely } from 'kysely';
+import type { WaitlistEntryView, WaitlistSuggestion } from '../../../shared/contract/scheduling';
+import { formatPhone } from '../../../shared/patients/phone';
+import type { TimeWindow, WaitlistFields } from '../../../shared/scheduling/schemas';
+import { isoWeekday, localPartsOf } from '../../../shared/scheduling/time';
+import type { Database, PatientRow, WaitlistEntryRow } from '../db/schema';
+import { listRooms, patientName, typeProviders } from './repository';
+import { findOpenSlots } from './slots';
+
+export interface WaitlistRowWithNames extends WaitlistEntryRow {
+  first_name: string;
+  last_name: string;
+  phone_mobile: string | null;
+  phone_home: string | null;
+  phone_work: string | null;
+  preferred_phone: PatientRow['preferred_phone'];
+  type_name: string;
+}
+
+export function waitlistQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('waitlist_entry as w')
+    .innerJoin('patient as p', 'p.id', 'w.patient_id')
+    .innerJoin('appointment_type as t', 't.id', 'w.type_id')
+    .selectAll('w')
+    .select(['p.first_name', 'p.last_name', 'p.phone_mobile', 'p.phone_home', 'p.phone_work', 'p.preferred_phone', 't.name as type_name']);
+}
+
+/** The phone the desk calls: the preferred one, else the first there is. */
+export function preferredPhoneOf(p: Pick<PatientRow, 'phone_mobile' | 'phone_home' | 'phone_work' | 'preferred_phone'>): string | null {
+  const byKind = { mobile: p.phone_mobile, home: p.phone_home, work: p.phone_work };
+  const phone = (p.preferred_phone ? byKind[p.preferred_phone] : null) ?? p.phone_mobile ?? p.phone_home ?? p.phone_work;
+  return phone ? formatPhone(phone) : null;
+}
+
+function parseList<T>(json: string): T[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? (value as T[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function waitlistEntryView(row: WaitlistRowWithNames): WaitlistEntryView {
+  return {
+    id: row.id,
+    patientId: row.patient_id,
+    patientName: patientName(row),
+    phone: preferredPhoneOf(row),
+    typeId: row.type_id,
+    typeName: row.type_name,
+    providerIds: parseList<string>(row.provider_ids),
+    weekdays: parseList<number>(row.weekdays),
+    timeWindows: parseList<TimeWindow>(row.time_windows),
+    fromDate: row.from_date,
+    toDate: row.to_date,
+    note: row.note,
+    active: row.active === 1,
+    createdAt: row.created_at,
+  };
+}
+
+export function waitlistColumns(entry: WaitlistFields) {
+  return {
+    patient_id: entry.patientId,
+    type_id: entry.typeId,
+    provider_ids: JSON.stringify([...new Set(entry.providerIds)]),
+    weekdays: JSON.stringify([...entry.weekdays].sort((a, b) => a - b)),
+    time_windows: JSON.stringify(entry.timeWindows),
+    from_date: entry.fromDate,
+    to_date: entry.toDate,
+    note: entry.note,
+    active: entry.active ? 1 : 0,
+  };
+}
+
+export const MAX_SUGGESTIONS = 10;
+
+/**
+ * Waitlisted patients who could take a provider's time that starts in [fromAt, toAt) — freed by a cancellation,
+ * a move or a no-show. An entry matches when it is active and its dates, providers (or any), weekdays and time
+ * windows allow it, the provider offers its type, and an open slot for its type (length and buffer, a room if
+ * needed, the provider's hours and other appointments) starts inside the freed time. Oldest entries first.
+ */
+export async function waitlistSuggestionsFor(
+  db: Kysely<Database>,
+  freed: { zone: string; providerId: string; fromAt: number; toAt: number; now: number; excludePatientId?: string | null },
+): Promise<WaitlistSuggestion[]> {
+  const { zone } = freed;
+  if (freed.toAt <= freed.now) return [];
+  const date = localPartsOf(freed.fromAt, zone).date;
+  const provider = await db.selectFrom('provider').selectAll().where('id', '=', freed.providerId).executeTakeFirst();
+  if (!provider || provider.active !== 1) return [];
+  const entries = await waitlistQuery(db)
+    .where('w.active', '=', 1)
+    .where('w.from_date', '<=', date)
+    .where('w.to_date', '>=', date)
+    .orderBy('w.created_at')
+    .orderBy('w.id')
+    .execute();
+  if (entries.length === 0) return [];
+  const offered = await typeProviders(db);
+  const rooms = (await listRooms(db)).filter((r) => r.active === 1);
+  const weekday = isoWeekday(date);
+  const suggestions: WaitlistSuggestion[] = [];
+  for (const row of entries) {
+    if (suggestions.length >= MAX_SUGGESTIONS) break;
+    if (freed.excludePatientId && row.patient_id === freed.excludePatientId) continue;
+    const view = waitlistEntryView(row);
+    if (view.providerIds.length > 0 && !view.providerIds.includes(provider.id)) continue;
+    if (view.weekdays.length > 0 && !view.weekdays.includes(weekday)) continue;
+    if (!(offered.get(row.type_id) ?? []).includes(provider.id)) continue;
+    const type = await db.selectFrom('appointment_type').selectAll().where('id', '=', row.type_id).executeTakeFirst();
+    if (!type || type.active !== 1) continue;
+    const [slot] = await findOpenSlots(db, {
+      zone,
+      type,
+      providers: [provider],
+      rooms,
+      fromDate: date,
+      toDate: date,
+      weekdays: [],
+      timeWindows: view.timeWindows,
+      step: 5,
+      limit: 1,
+      notBefore: freed.now,
+      startWithin: { startAt: freed.fromAt, endAt: freed.toAt },
+    });
+    if (slot) suggestions.push({ entry: view, slot });
+  }
+  return suggestions;
+}
