@@ -138,6 +138,16 @@ describe('a patient’s appointments and the .ics file', () => {
     expect(visits.past.map((a) => a.date)).toEqual([MON]);
   });
 
+  it('patient search shows each result’s next booked visit, and none once it has passed', async () => {
+    type Found = { results: { id: string; nextAppointmentAt: number | null }[] };
+    clinic.clock.now = nyInstant('2026-03-03', '12:00');
+    const before = await clinic.value(clinic.call<Found>('patients:search', { query: 'okafor' }));
+    expect(before.results.find((r) => r.id === john)?.nextAppointmentAt).toBe(nyInstant('2026-03-04', '14:00'));
+    clinic.clock.now = nyInstant('2026-03-05', '08:00');
+    const after = await clinic.value(clinic.call<Found>('patients:search', { query: 'okafor' }));
+    expect(after.results.find((r) => r.id === john)?.nextAppointmentAt).toBeNull();
+  });
+
   it('exports an .ics for the patient, and the export is audited without PHI', async () => {
     const file = await clinic.value(clinic.call<{ fileName: string; content: string }>('scheduling:exportIcs', { id: mariaVisit.id }));
     expect(file.fileName).toBe('appointment-2026-03-02-0900.ics');

@@ -33,6 +33,7 @@ import {
 } from './repository';
 import { syncPatientSearch } from './search/index-sync';
 import { searchPatients } from './search/search';
+import { nextAppointmentsFor } from '../scheduling/reads';
 
 /** A candidate scoring this much or more is "likely the same person": registration stops and shows it. */
 export const LIKELY_DUPLICATE_SCORE = 70;
@@ -92,7 +93,10 @@ export function createPatientsService({ db, audit, now }: PatientsServiceDeps) {
     const query = input.query.trim();
     if (!query) return { results: [] };
     const database = db();
-    return { results: await searchPatients(database, query, input.limit, await clinicToday(database)) };
+    const results = await searchPatients(database, query, input.limit, await clinicToday(database));
+    // Each result's next booked or confirmed visit (one index probe per result), so the desk sees it on the phone.
+    const next = await nextAppointmentsFor(database, results.map((result) => result.id), now());
+    return { results: results.map((result) => ({ ...result, nextAppointmentAt: next.get(result.id) ?? null })) };
   }
 
   async function buildPage(database: Kysely<Database>, row: PatientRow): Promise<PatientPage> {
