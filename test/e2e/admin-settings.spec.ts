@@ -14,7 +14,7 @@ test.describe('Admin: clinic settings and getting around', () => {
     await page.getByRole('heading', { level: 1, name: 'Admin' }).focus();
     await page.keyboard.press('Tab'); // from the heading to the selected tab
     await expect(page.getByRole('tab', { name: 'Staff' })).toBeFocused();
-    for (const name of ['Audit trail', 'Backups', 'Clinic settings'] as const) {
+    for (const name of ['Providers & hours', 'Rooms', 'Appointment types', 'Closures', 'Audit trail', 'Backups', 'Clinic settings'] as const) {
       await page.keyboard.press('ArrowRight');
       await expect(page.getByRole('tab', { name })).toBeFocused();
       await expect(page.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');

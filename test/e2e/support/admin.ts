@@ -2,7 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import type { ClinicApi } from '../../../shared/contract';
 import { ADMIN, signInThroughBridge, type StaffLogin } from './clinic';
 
-export type AdminTabName = 'Staff' | 'Audit trail' | 'Backups' | 'Clinic settings';
+export type AdminTabName = 'Staff' | 'Providers & hours' | 'Rooms' | 'Appointment types' | 'Closures' | 'Audit trail' | 'Backups' | 'Clinic settings';
 
 /** Signs in (through window.clinic) on a page showing the app, opens Admin with Alt+8 and the given tab. */
 export async function openAdmin(page: Page, tab: AdminTabName = 'Staff', login: StaffLogin = ADMIN): Promise<void> {

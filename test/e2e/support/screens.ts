@@ -11,4 +11,4 @@ export const SCREENS = [
 ] as const;
 
 /** Screens that are built (no longer "not built yet" placeholders), by slug. */
-export const BUILT_SCREENS: ReadonlySet<(typeof SCREENS)[number]['slug']> = new Set(['patients', 'admin']);
+export const BUILT_SCREENS: ReadonlySet<(typeof SCREENS)[number]['slug']> = new Set(['schedule', 'patients', 'admin']);

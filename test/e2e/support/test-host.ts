@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
-const TSX = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 const SERVE = join(REPO_ROOT, 'test', 'host', 'serve.ts');
 const READY = /^CareDesk test host listening on (http:\/\/127\.0\.0\.1:(\d+))$/m;
 
@@ -21,9 +20,11 @@ export interface RunningHost {
 }
 
 function spawnHost(args: string[]): ChildProcess {
-  return spawn(TSX, [SERVE, ...args], {
+  // Node itself with tsx's loader, not the tsx command: the command is a second process that relays signals, and
+  // under load its relay could let SIGTERM kill the host before the host's own handler closed the database.
+  return spawn(process.execPath, ['--import', 'tsx', SERVE, ...args], {
     cwd: REPO_ROOT,
-    // Its own process group, so a host that hangs can be killed with its node child (tsx runs one).
+    // Its own process group, so a host that hangs can be killed with anything it started.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

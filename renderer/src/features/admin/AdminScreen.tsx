@@ -6,12 +6,26 @@ import { ADMIN_TABS, useAdminStore, type AdminTab } from './admin-store';
 import { AuditTab } from './audit/AuditTab';
 import { BackupsTab } from './backups/BackupsTab';
 import { ClinicSettingsTab } from './settings/ClinicSettingsTab';
+import { ClosuresTab } from './scheduling/ClosuresTab';
+import { ProvidersTab } from './scheduling/ProvidersTab';
+import { RoomsTab } from './scheduling/RoomsTab';
+import { TypesTab } from './scheduling/TypesTab';
+import './scheduling/setup.css';
 import { StaffTab } from './staff/StaffTab';
 import './admin.css';
 
-const TAB_LABELS: Record<AdminTab, string> = { staff: 'Staff', audit: 'Audit trail', backups: 'Backups', settings: 'Clinic settings' };
+const TAB_LABELS: Record<AdminTab, string> = {
+  staff: 'Staff',
+  providers: 'Providers & hours',
+  rooms: 'Rooms',
+  types: 'Appointment types',
+  closures: 'Closures',
+  audit: 'Audit trail',
+  backups: 'Backups',
+  settings: 'Clinic settings',
+};
 
-/** Staff accounts, the audit trail, backups and clinic settings: administrators only (main enforces it too). */
+/** Staff accounts, scheduling set-up, the audit trail, backups and clinic settings: administrators only (main enforces it too). */
 export function AdminScreen() {
   const isAdmin = useSessionStore((state) => state.view.kind === 'ready' && state.view.state.user?.role === 'admin');
   return (
@@ -28,7 +42,7 @@ function AdministratorsOnly() {
       <Text size="lg" fw={600}>
         Only administrators can use Admin.
       </Text>
-      <Text mt="sm">Ask an administrator at your clinic to add or change a staff account, make a backup or look at the audit trail.</Text>
+      <Text mt="sm">Ask an administrator at your clinic to add or change a staff account, set up providers, rooms and appointment types, make a backup or look at the audit trail.</Text>
     </Paper>
   );
 }
@@ -71,6 +85,18 @@ function AdminTabs() {
       </Tabs.List>
       <Tabs.Panel value="staff" pt="lg">
         <StaffTab />
+      </Tabs.Panel>
+      <Tabs.Panel value="providers" pt="lg">
+        <ProvidersTab />
+      </Tabs.Panel>
+      <Tabs.Panel value="rooms" pt="lg">
+        <RoomsTab />
+      </Tabs.Panel>
+      <Tabs.Panel value="types" pt="lg">
+        <TypesTab />
+      </Tabs.Panel>
+      <Tabs.Panel value="closures" pt="lg">
+        <ClosuresTab />
       </Tabs.Panel>
       <Tabs.Panel value="audit" pt="lg">
         <AuditTab />

@@ -2,7 +2,7 @@ import type { ClinicSettings } from '../../../../shared/contract/settings';
 import { createResettableStore } from '../../store/reset-registry';
 import { adminCall } from './admin-call';
 
-export const ADMIN_TABS = ['staff', 'audit', 'backups', 'settings'] as const;
+export const ADMIN_TABS = ['staff', 'providers', 'rooms', 'types', 'closures', 'audit', 'backups', 'settings'] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
 export type ClinicSettingsView = { kind: 'loading' } | { kind: 'ready'; settings: ClinicSettings } | { kind: 'failed'; message: string };

@@ -1,0 +1,4 @@
+export { CheckInBoard } from './CheckInBoard';
+export { ReminderCallList } from './ReminderCallList';
+export type { ReminderCallListProps } from './ReminderCallList';
+export { WaitlistPanel } from './WaitlistPanel';

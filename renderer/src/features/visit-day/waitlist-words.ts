@@ -1,0 +1,33 @@
+import type { WaitlistEntryView } from '../../../../shared/contract/scheduling';
+import { clockLabel } from '../../../../shared/scheduling/time';
+
+const SHORT_DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+export const WEEKDAY_CHOICES = SHORT_DAYS.map((label, index) => ({ value: String(index + 1), label }));
+
+/** "Mon, Wed, Fri", "Mon–Fri", or "Any day". */
+export function weekdaysText(weekdays: readonly number[]): string {
+  if (weekdays.length === 0 || weekdays.length === 7) return 'Any day';
+  const sorted = [...weekdays].sort((a, b) => a - b);
+  const contiguous = sorted.every((day, i) => i === 0 || day === (sorted[i - 1] ?? 0) + 1);
+  if (contiguous && sorted.length > 2) return `${SHORT_DAYS[(sorted[0] ?? 1) - 1]}–${SHORT_DAYS[(sorted[sorted.length - 1] ?? 1) - 1]}`;
+  return sorted.map((day) => SHORT_DAYS[day - 1]).join(', ');
+}
+
+/** "8:00–12:00, 14:00–17:00" or "Any time". */
+export function windowsText(windows: WaitlistEntryView['timeWindows']): string {
+  if (windows.length === 0) return 'Any time';
+  return windows.map((window) => `${clockLabel(window.start)}–${clockLabel(window.end)}`).join(', ');
+}
+
+const monthDay = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric' });
+function dayOf(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return monthDay.format(Date.UTC(y, m - 1, d));
+}
+
+/** "Mar 10 – Apr 10, 2026" (the year of the last day; both years when they differ). */
+export function dateRangeText(fromDate: string, toDate: string): string {
+  const [fromYear, toYear] = [fromDate.slice(0, 4), toDate.slice(0, 4)];
+  if (fromDate === toDate) return `${dayOf(fromDate)}, ${toYear}`;
+  return fromYear === toYear ? `${dayOf(fromDate)} – ${dayOf(toDate)}, ${toYear}` : `${dayOf(fromDate)}, ${fromYear} – ${dayOf(toDate)}, ${toYear}`;
+}
