@@ -339,6 +339,7 @@ export function BookingDialog({ draft, setup, onClose }: { draft: BookingDraft; 
             onSkippedChange={setSkipped}
             problemDates={new Set(refusal?.series ? refusal.problems.map((p) => p.date) : [])}
             summaryId={summaryId}
+            onKindChange={() => setRefusal(null)}
           />
           <TextInput {...form.register('reason')} label="Reason for the visit" placeholder="Such as: follow-up on blood pressure" error={errors.reason?.message} autoComplete="off" />
           {type?.mode === 'telehealth' && (

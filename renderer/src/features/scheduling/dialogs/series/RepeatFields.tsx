@@ -20,6 +20,8 @@ interface RepeatFieldsProps {
   /** Dates main reported problems for (marked in the list). */
   problemDates: ReadonlySet<string>;
   summaryId: string;
+  /** The Repeat choice changed: problems found for the series as it was no longer apply. */
+  onKindChange?(): void;
 }
 
 /**
@@ -27,7 +29,7 @@ interface RepeatFieldsProps {
  * after a number of visits (2–104, the contract's cap) or on a date; the visits listed so any can be left out; and a
  * line that says the series back ("Every 2 weeks on Tuesday at 9:00, 6 visits, until Apr 14, 2026").
  */
-export function RepeatFields({ form, plan, timeLabel, skipped, onSkippedChange, problemDates, summaryId }: RepeatFieldsProps) {
+export function RepeatFields({ form, plan, timeLabel, skipped, onSkippedChange, problemDates, summaryId, onKindChange }: RepeatFieldsProps) {
   const { errors } = form.formState;
   const date = form.watch('start.date');
   const kind = form.watch('repeat.kind');
@@ -49,7 +51,10 @@ export function RepeatFields({ form, plan, timeLabel, skipped, onSkippedChange, 
   ];
 
   const kindField = form.register('repeat.kind', {
-    onChange: () => form.clearErrors(['repeat.everyWeeks', 'repeat.count', 'repeat.until', 'repeat.monthWeek']),
+    onChange: () => {
+      form.clearErrors(['repeat.everyWeeks', 'repeat.count', 'repeat.until', 'repeat.monthWeek']);
+      onKindChange?.();
+    },
   });
   // The summary describes the Repeat box, so it is heard there. Mantine's inputs only describe themselves from their own
   // wrapper, so the link is set on the element after each render (as the hours editor does).
@@ -182,7 +187,7 @@ function VisitDates({ dates, skipped, onSkippedChange, problemDates }: { dates: 
                 <span className="series-date-label" data-problem={problemDates.has(d) || undefined}>
                   {problemDates.has(d) && <span aria-hidden="true">⚠ </span>}
                   {visitDate(d)}
-                  {problemDates.has(d) && <VisuallyHidden>, has a problem</VisuallyHidden>}
+                  {problemDates.has(d) && <VisuallyHidden> (has a problem)</VisuallyHidden>}
                 </span>
               }
             />
