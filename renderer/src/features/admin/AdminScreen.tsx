@@ -1,5 +1,6 @@
-import { Alert, Button, Group, Loader, Paper, Stack, Tabs, Text } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Tabs, Text } from '@mantine/core';
 import { useEffect } from 'react';
+import { ReadingStatus } from '../../components/ReadingStatus';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { useSessionStore } from '../../session/session-store';
 import { ADMIN_TABS, useAdminStore, type AdminTab } from './admin-store';
@@ -58,10 +59,7 @@ function AdminTabs() {
 
   if (clinic.kind === 'loading') {
     return (
-      <Group gap="sm" role="status">
-        <Loader size="sm" aria-hidden="true" />
-        <Text>Reading the clinic’s settings…</Text>
-      </Group>
+      <ReadingStatus>Reading the clinic’s settings…</ReadingStatus>
     );
   }
   if (clinic.kind === 'failed') {

@@ -1,12 +1,14 @@
-import { Badge, Button, Group, Loader, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { AppointmentView, SetupView } from '../../../../shared/contract/scheduling';
 import type { SettableStatus } from '../../../../shared/scheduling/status';
 import { canMoveTo, STATUS_LABELS } from '../../../../shared/scheduling/status';
 import { clinicToday, longDate } from '../../../../shared/scheduling/time';
+import { ActionNotice, nextNotice, type Notice } from '../../components/ActionNotice';
+import { ReadingStatus } from '../../components/ReadingStatus';
+import { TableHeader } from '../../components/TableHeader';
 import { useNow } from './use-now';
 import { useCanRunVisitDay, visitDayCall } from './visit-day-call';
-import { nextVisitNotice, VisitNotice, type VisitNoticeValue } from './VisitNotice';
 import { bookTime, clinicClock, durationText, LONG_WAIT_MINUTES, minutesSince } from './visit-words';
 import { WithVisitSetup } from './WithVisitSetup';
 import './visit-day.css';
@@ -42,7 +44,7 @@ function Board({ setup }: { setup: SetupView }) {
   const canEdit = useCanRunVisitDay();
   const [data, setData] = useState<BoardData | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [notice, setNotice] = useState<VisitNoticeValue | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
   const load = useCallback(async () => {
@@ -73,12 +75,12 @@ function Board({ setup }: { setup: SetupView }) {
     const result = await visitDayCall((api) => api.setStatus({ id: appointment.id, status }));
     setBusy(null);
     if (!result.ok) {
-      setNotice((previous) => nextVisitNotice(previous, { tone: 'error', title: `${appointment.patientName} was not marked ${STATUS_LABELS[status].toLowerCase()}`, message: result.error.message, focus: true }));
+      setNotice((previous) => nextNotice(previous, { tone: 'error', title: `${appointment.patientName} was not marked ${STATUS_LABELS[status].toLowerCase()}`, message: result.error.message, focus: true }));
       return;
     }
     await load();
     // The pressed button went with its row (to another list, or off the board): the notice takes focus.
-    setNotice((previous) => nextVisitNotice(previous, { tone: 'success', title: statusSentence(appointment.patientName, status), focus: true }));
+    setNotice((previous) => nextNotice(previous, { tone: 'success', title: statusSentence(appointment.patientName, status), focus: true }));
   }
 
   return (
@@ -94,16 +96,13 @@ function Board({ setup }: { setup: SetupView }) {
           Refresh
         </Button>
       </Group>
-      <VisitNotice notice={notice} onClose={() => setNotice(null)} />
+      <ActionNotice notice={notice} onClose={() => setNotice(null)} />
       {problem && (
-        <VisitNotice notice={{ tone: 'error', title: 'The board could not be read', message: problem, serial: 0 }} />
+        <ActionNotice notice={{ tone: 'error', title: 'The board could not be read', message: problem, serial: 0 }} />
       )}
       {data === null ? (
         !problem && (
-          <Group gap="sm" role="status">
-            <Loader size="sm" aria-hidden="true" />
-            <Text>Reading today’s patients…</Text>
-          </Group>
+          <ReadingStatus>Reading today’s patients…</ReadingStatus>
         )
       ) : (
         <>
@@ -153,6 +152,18 @@ function statusSentence(name: string, status: SettableStatus): string {
   }
 }
 
+/** The row's heading: the patient's name, with the MRN under it. */
+function PatientCell({ appointment }: { appointment: AppointmentView }) {
+  return (
+    <Table.Th scope="row">
+      <Text fw={600}>{appointment.patientName}</Text>
+      <Text size="sm" c="dimmed">
+        {appointment.patientMrn}
+      </Text>
+    </Table.Th>
+  );
+}
+
 interface RowActionsProps {
   appointment: AppointmentView;
   busy: string | null;
@@ -194,19 +205,7 @@ interface HereTableProps {
 function HereTable({ entries, now, zone, canEdit, busy, onStatus }: HereTableProps) {
   return (
     <Table verticalSpacing="sm" className="board-table" aria-label="Waiting and in room">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">Waiting</Table.Th>
-          <Table.Th scope="col">Patient</Table.Th>
-          <Table.Th scope="col">Appointment</Table.Th>
-          <Table.Th scope="col">Where</Table.Th>
-          {canEdit && (
-            <Table.Th scope="col">
-              <VisuallyHidden>Actions</VisuallyHidden>
-            </Table.Th>
-          )}
-        </Table.Tr>
-      </Table.Thead>
+      <TableHeader columns={['Waiting', 'Patient', 'Appointment', 'Where']} actions={canEdit} />
       <Table.Tbody>
         {entries.map(({ appointment, arrivedAt, inRoomAt, waitingSince }) => {
           const waited = minutesSince(waitingSince, now);
@@ -227,12 +226,7 @@ function HereTable({ entries, now, zone, canEdit, busy, onStatus }: HereTablePro
                   </Badge>
                 )}
               </Table.Td>
-              <Table.Th scope="row">
-                <Text fw={600}>{appointment.patientName}</Text>
-                <Text size="sm" c="dimmed">
-                  {appointment.patientMrn}
-                </Text>
-              </Table.Th>
+              <PatientCell appointment={appointment} />
               <Table.Td>
                 <Text>
                   {bookTime(appointment.startTime)} {appointment.typeName}
@@ -283,19 +277,7 @@ const ARRIVAL_ACTIONS = [ARRIVED, { status: 'no_show', label: 'No-show' }] as co
 function ExpectedTable({ appointments, now, canEdit, busy, onStatus }: ExpectedTableProps) {
   return (
     <Table verticalSpacing="sm" striped className="board-table" aria-label="Still to arrive today">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">Time</Table.Th>
-          <Table.Th scope="col">Patient</Table.Th>
-          <Table.Th scope="col">Appointment</Table.Th>
-          <Table.Th scope="col">Status</Table.Th>
-          {canEdit && (
-            <Table.Th scope="col">
-              <VisuallyHidden>Actions</VisuallyHidden>
-            </Table.Th>
-          )}
-        </Table.Tr>
-      </Table.Thead>
+      <TableHeader columns={['Time', 'Patient', 'Appointment', 'Status']} actions={canEdit} />
       <Table.Tbody>
         {appointments.map((appointment) => {
           const late = minutesSince(appointment.startAt, now);
@@ -309,12 +291,7 @@ function ExpectedTable({ appointments, now, canEdit, busy, onStatus }: ExpectedT
                   </Text>
                 )}
               </Table.Td>
-              <Table.Th scope="row">
-                <Text fw={600}>{appointment.patientName}</Text>
-                <Text size="sm" c="dimmed">
-                  {appointment.patientMrn}
-                </Text>
-              </Table.Th>
+              <PatientCell appointment={appointment} />
               <Table.Td>
                 <Text>{appointment.typeName}</Text>
                 <Text size="sm" c="dimmed">

@@ -1,4 +1,4 @@
-import { Button, Group, Loader, Menu, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Menu, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { AppointmentView, schedulingChannels, SetupView } from '../../../../shared/contract/scheduling';
@@ -6,9 +6,10 @@ import type { CONTACT_METHODS } from '../../../../shared/patients/schemas';
 import { formatPhone } from '../../../../shared/patients/phone';
 import { REMINDER_OUTCOME_LABELS, REMINDER_OUTCOMES, STATUS_LABELS, type ReminderOutcome } from '../../../../shared/scheduling/status';
 import { clinicToday, isCalendarDate, longDate } from '../../../../shared/scheduling/time';
+import { ActionNotice, nextNotice, type Notice } from '../../components/ActionNotice';
+import { ReadingStatus } from '../../components/ReadingStatus';
 import { CONTACT_METHOD_LABELS } from '../patients/register/choices';
 import { useCanRunVisitDay, visitDayCall } from './visit-day-call';
-import { nextVisitNotice, VisitNotice, type VisitNoticeValue } from './VisitNotice';
 import { bookTime, clinicClock } from './visit-words';
 import { WithVisitSetup } from './WithVisitSetup';
 import './visit-day.css';
@@ -34,7 +35,7 @@ function CallList({ setup, initialDate }: { setup: SetupView; initialDate: strin
   const [date, setDate] = useState(() => initialDate ?? clinicToday(zone, Date.now()));
   const [typedDate, setTypedDate] = useState(date);
   const [entries, setEntries] = useState<ReminderEntry[] | null>(null);
-  const [notice, setNotice] = useState<VisitNoticeValue | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
   // The Schedule screen's chosen day, when it changes.
@@ -48,7 +49,7 @@ function CallList({ setup, initialDate }: { setup: SetupView; initialDate: strin
   const load = useCallback(async () => {
     const result = await visitDayCall((api) => api.reminderList({ date }));
     if (result.ok) setEntries([...result.value.entries].sort((a, b) => a.appointment.startAt - b.appointment.startAt));
-    else setNotice((previous) => nextVisitNotice(previous, { tone: 'error', title: 'The call list could not be read', message: result.error.message }));
+    else setNotice((previous) => nextNotice(previous, { tone: 'error', title: 'The call list could not be read', message: result.error.message }));
   }, [date]);
 
   useEffect(() => {
@@ -61,7 +62,7 @@ function CallList({ setup, initialDate }: { setup: SetupView; initialDate: strin
     const result = await visitDayCall((api) => api.markReminder({ appointmentId: appointment.id, outcome }));
     setBusy(null);
     if (!result.ok) {
-      setNotice((previous) => nextVisitNotice(previous, { tone: 'error', title: 'The call was not recorded', message: result.error.message }));
+      setNotice((previous) => nextNotice(previous, { tone: 'error', title: 'The call was not recorded', message: result.error.message }));
       return;
     }
     setEntries((current) =>
@@ -69,7 +70,7 @@ function CallList({ setup, initialDate }: { setup: SetupView; initialDate: strin
         ? current
         : current.map((entry) => (entry.appointment.id === appointment.id ? { ...entry, appointment: result.value, confirmed: outcome === 'confirmed' || entry.confirmed || result.value.status === 'confirmed' } : entry)),
     );
-    setNotice((previous) => nextVisitNotice(previous, { tone: 'success', title: `${appointment.patientName}: ${REMINDER_OUTCOME_LABELS[outcome].toLowerCase()}` }));
+    setNotice((previous) => nextNotice(previous, { tone: 'success', title: `${appointment.patientName}: ${REMINDER_OUTCOME_LABELS[outcome].toLowerCase()}` }));
   }
 
   function print() {
@@ -124,12 +125,9 @@ function CallList({ setup, initialDate }: { setup: SetupView; initialDate: strin
             {entries.length === 1 ? '1 appointment' : `${entries.length} appointments`} · {confirmedCount} confirmed
           </Text>
         )}
-        <VisitNotice notice={notice} onClose={() => setNotice(null)} />
+        <ActionNotice notice={notice} onClose={() => setNotice(null)} />
         {entries === null ? (
-          <Group gap="sm" role="status">
-            <Loader size="sm" aria-hidden="true" />
-            <Text>Reading the appointments…</Text>
-          </Group>
+          <ReadingStatus>Reading the appointments…</ReadingStatus>
         ) : entries.length === 0 ? (
           <Text>No appointments to call about on this day.</Text>
         ) : (

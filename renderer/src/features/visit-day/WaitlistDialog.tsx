@@ -7,10 +7,10 @@ import type { SetupView, WaitlistEntryView } from '../../../../shared/contract/s
 import type { PatientSearchResult } from '../../../../shared/contract/patients';
 import { waitlistFieldsSchema } from '../../../../shared/scheduling/schemas';
 import { addDays, clinicToday, formatTimeOfDay } from '../../../../shared/scheduling/time';
+import { ActionNotice, nextNotice, type Notice } from '../../components/ActionNotice';
 import { applyServerIssues } from '../../forms/server-issues';
 import { PatientSearch } from '../patients/search/PatientSearch';
 import { visitDayCall } from './visit-day-call';
-import { nextVisitNotice, VisitNotice, type VisitNoticeValue } from './VisitNotice';
 import { WEEKDAY_CHOICES } from './waitlist-words';
 import '../patients/patients.css';
 
@@ -56,7 +56,7 @@ export function WaitlistDialog({ setup, entry, onClose, onSaved }: WaitlistDialo
   const [patient, setPatient] = useState<{ id: string; name: string; detail: string } | null>(
     entry ? { id: entry.patientId, name: entry.patientName, detail: entry.phone ?? '' } : null,
   );
-  const [failure, setFailure] = useState<VisitNoticeValue | null>(null);
+  const [failure, setFailure] = useState<Notice | null>(null);
   const activeEntry = entry?.active ?? true;
   const schema = waitlistTextSchema.transform((v) => toWaitlistInput(v, activeEntry)).pipe(waitlistFieldsSchema);
   const form = useForm<WaitlistText, unknown, z.output<typeof schema>>({
@@ -108,7 +108,7 @@ export function WaitlistDialog({ setup, entry, onClose, onSaved }: WaitlistDialo
       return null;
     });
     const extra = unmatched.map((issue) => issue.message).filter((message) => message !== result.error.message);
-    setFailure((previous) => nextVisitNotice(previous, { tone: 'error', title: entry ? 'Changes not saved' : 'Not added to the waitlist', message: [result.error.message, ...extra].join(' ') }));
+    setFailure((previous) => nextNotice(previous, { tone: 'error', title: entry ? 'Changes not saved' : 'Not added to the waitlist', message: [result.error.message, ...extra].join(' ') }));
   });
 
   const typeOptions = [
@@ -120,7 +120,7 @@ export function WaitlistDialog({ setup, entry, onClose, onSaved }: WaitlistDialo
     <Modal opened onClose={onClose} title={entry ? `Waitlist: ${entry.patientName}` : 'Add to the waitlist'} size="xl" returnFocus={false} closeOnClickOutside={false}>
       <form noValidate onSubmit={submit}>
         <Stack gap="md">
-          <VisitNotice notice={failure} />
+          <ActionNotice notice={failure} />
           {patient ? (
             <Group justify="space-between" className="waitlist-patient" wrap="nowrap">
               <div>

@@ -1,10 +1,12 @@
-import { Badge, Button, Group, List, Loader, Modal, Stack, Switch, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, List, Modal, Stack, Switch, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SetupView, WaitlistEntryView } from '../../../../shared/contract/scheduling';
 import { formatPhone } from '../../../../shared/patients/phone';
 import { formatTimeOfDay } from '../../../../shared/scheduling/time';
+import { ActionNotice, nextNotice, type Notice } from '../../components/ActionNotice';
+import { ReadingStatus } from '../../components/ReadingStatus';
+import { TableHeader } from '../../components/TableHeader';
 import { useCanRunVisitDay, visitDayCall } from './visit-day-call';
-import { nextVisitNotice, VisitNotice, type VisitNoticeValue } from './VisitNotice';
 import { WaitlistDialog } from './WaitlistDialog';
 import { dateRangeText, weekdaysText, windowsText } from './waitlist-words';
 import { WithVisitSetup } from './WithVisitSetup';
@@ -21,7 +23,7 @@ function Waitlist({ setup }: { setup: SetupView }) {
   const canEdit = useCanRunVisitDay();
   const [showRemoved, setShowRemoved] = useState(false);
   const [entries, setEntries] = useState<WaitlistEntryView[] | null>(null);
-  const [notice, setNotice] = useState<VisitNoticeValue | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [dialog, setDialog] = useState<WaitlistDialogState | null>(null);
   const opener = useRef<HTMLElement | null>(null);
   const providerNames = new Map(setup.providers.map((provider) => [provider.id, provider.name]));
@@ -29,7 +31,7 @@ function Waitlist({ setup }: { setup: SetupView }) {
   const load = useCallback(async () => {
     const result = await visitDayCall((api) => api.listWaitlist({ includeInactive: showRemoved }));
     if (result.ok) setEntries([...result.value.entries].sort((a, b) => Number(b.active) - Number(a.active) || a.createdAt - b.createdAt));
-    else setNotice((previous) => nextVisitNotice(previous, { tone: 'error', title: 'The waitlist could not be read', message: result.error.message }));
+    else setNotice((previous) => nextNotice(previous, { tone: 'error', title: 'The waitlist could not be read', message: result.error.message }));
   }, [showRemoved]);
 
   useEffect(() => {
@@ -69,12 +71,12 @@ function Waitlist({ setup }: { setup: SetupView }) {
     );
     close(true);
     if (!result.ok) {
-      setNotice((previous) => nextVisitNotice(previous, { tone: 'error', title: 'The waitlist was not changed', message: result.error.message, focus: true }));
+      setNotice((previous) => nextNotice(previous, { tone: 'error', title: 'The waitlist was not changed', message: result.error.message, focus: true }));
       return;
     }
     await load();
     setNotice((previous) =>
-      nextVisitNotice(previous, {
+      nextNotice(previous, {
         tone: 'success',
         title: active ? `${entry.patientName} is back on the waitlist` : `${entry.patientName} was taken off the waitlist`,
         message: active ? undefined : 'Their appointments are not changed.',
@@ -95,30 +97,14 @@ function Waitlist({ setup }: { setup: SetupView }) {
           {canEdit && <Button onClick={() => open({ kind: 'add' })}>Add to the waitlist</Button>}
         </Group>
       </Group>
-      <VisitNotice notice={notice} onClose={() => setNotice(null)} />
+      <ActionNotice notice={notice} onClose={() => setNotice(null)} />
       {entries === null ? (
-        <Group gap="sm" role="status">
-          <Loader size="sm" aria-hidden="true" />
-          <Text>Reading the waitlist…</Text>
-        </Group>
+        <ReadingStatus>Reading the waitlist…</ReadingStatus>
       ) : entries.length === 0 ? (
         <Text>Nobody is on the waitlist.</Text>
       ) : (
         <Table verticalSpacing="sm" striped className="waitlist-table" aria-label="Waitlist">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Patient</Table.Th>
-              <Table.Th scope="col">Wants</Table.Th>
-              <Table.Th scope="col">When</Table.Th>
-              <Table.Th scope="col">Between</Table.Th>
-              <Table.Th scope="col">Note</Table.Th>
-              {canEdit && (
-                <Table.Th scope="col">
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              )}
-            </Table.Tr>
-          </Table.Thead>
+          <TableHeader columns={['Patient', 'Wants', 'When', 'Between', 'Note']} actions={canEdit} />
           <Table.Tbody>
             {entries.map((entry) => {
               const providers = entry.providerIds.map((id) => providerNames.get(id) ?? 'a provider no longer listed');
@@ -184,7 +170,7 @@ function Waitlist({ setup }: { setup: SetupView }) {
             close(added);
             void load();
             setNotice((previous) =>
-              nextVisitNotice(previous, {
+              nextNotice(previous, {
                 tone: 'success',
                 title: added ? `${entry.patientName} was added to the waitlist` : 'Changes saved',
                 message: added ? `${entry.typeName}: ${weekdaysText(entry.weekdays)}, ${windowsText(entry.timeWindows).toLowerCase()}.` : undefined,

@@ -1,12 +1,10 @@
-import type { SetupView } from '../../../../shared/contract/scheduling';
+import type { SetupState } from '../../components/SetupGate';
 import { createResettableStore } from '../../store/reset-registry';
 import { visitDayCall } from './visit-day-call';
 
-export type VisitSetup = { kind: 'loading' } | { kind: 'ready'; setup: SetupView } | { kind: 'failed'; message: string };
-
 interface VisitDayState {
   /** The clinic's time zone, providers and types: what "today" means and the names the waitlist shows. */
-  setup: VisitSetup;
+  setup: SetupState;
   load(): Promise<void>;
 }
 

@@ -1,10 +1,11 @@
-import { Button, Group, Loader, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AuditEntryView } from '../../../../../shared/contract/audit';
 import type { StaffMember } from '../../../../../shared/contract/staff';
 import type { FieldIssue } from '../../../../../shared/result';
+import { ActionNotice, nextNotice, type Notice } from '../../../components/ActionNotice';
+import { ReadingStatus } from '../../../components/ReadingStatus';
 import { adminCall } from '../admin-call';
-import { AdminNotice, nextNotice, type Notice } from '../AdminNotice';
 import { useClinicTimeZone } from '../admin-store';
 import { fileStamp } from '../clinic-time';
 import type { AuditFilter } from './audit-filter';
@@ -98,13 +99,10 @@ export function AuditTab() {
           Export CSV
         </Button>
       </Group>
-      <AdminNotice notice={notice} onClose={() => setNotice(null)} />
+      <ActionNotice notice={notice} onClose={() => setNotice(null)} />
       {page === null ? (
         loading && (
-          <Group gap="sm" role="status">
-            <Loader size="sm" aria-hidden="true" />
-            <Text>Reading the audit trail…</Text>
-          </Group>
+          <ReadingStatus>Reading the audit trail…</ReadingStatus>
         )
       ) : (
         <>

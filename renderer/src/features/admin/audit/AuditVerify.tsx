@@ -2,6 +2,7 @@ import { Alert, Button, Stack } from '@mantine/core';
 import { useState } from 'react';
 import type { AuditVerificationView } from '../../../../../shared/contract/audit';
 import { adminCall } from '../admin-call';
+import '../../../components/action-notice.css';
 
 type VerifyState = { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; result: AuditVerificationView } | { kind: 'failed'; message: string };
 
@@ -26,7 +27,7 @@ export function AuditVerify() {
           variant="light"
           role="status"
           title={
-            <span className="admin-alert-title" data-tone="success">
+            <span className="action-notice-title" data-tone="success">
               The audit trail checks out
             </span>
           }

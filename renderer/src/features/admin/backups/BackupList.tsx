@@ -1,5 +1,6 @@
-import { Button, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Stack, Table, Text, Title } from '@mantine/core';
 import type { BackupListEntry } from '../../../../../shared/contract/backup';
+import { TableHeader } from '../../../components/TableHeader';
 import { formatBytes } from '../../about/format-bytes';
 import { formatDateTime } from '../clinic-time';
 
@@ -27,17 +28,7 @@ export function BackupList({ folder, backups, timeZone, problem, onRestore }: Ba
       {!problem && folder !== null && backups.length === 0 && <Text>There are no CareDesk backups in {folder} yet.</Text>}
       {backups.length > 0 && (
         <Table striped verticalSpacing="xs" className="backup-list" aria-labelledby="backup-list-heading">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">File</Table.Th>
-              <Table.Th scope="col">Made</Table.Th>
-              <Table.Th scope="col">Size</Table.Th>
-              <Table.Th scope="col">State</Table.Th>
-              <Table.Th scope="col">
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHeader columns={['File', 'Made', 'Size', 'State']} actions />
           <Table.Tbody>
             {backups.map((backup) => (
               <Table.Tr key={backup.path}>

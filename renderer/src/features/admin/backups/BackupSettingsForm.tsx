@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { backupFolderSchema, dailyAtSchema, type BackupSettings } from '../../../../../shared/contract/backup';
+import { ActionNotice, nextNotice, type Notice } from '../../../components/ActionNotice';
 import { applyServerIssues, sameFieldNames } from '../../../forms/server-issues';
 import { adminCall, failureText } from '../admin-call';
-import { AdminNotice, nextNotice, type Notice } from '../AdminNotice';
 
 /** main's own rules; an emptied folder field means "no folder" (no automatic backups). */
 const backupSettingsFormSchema = z.object({
@@ -67,7 +67,7 @@ export function BackupSettingsForm({ settings, onSaved }: BackupSettingsFormProp
           <Title order={2} size="h3" id="backup-settings-heading">
             Backup settings
           </Title>
-          <AdminNotice notice={notice} />
+          <ActionNotice notice={notice} />
           <Stack gap={6}>
             <TextInput
               {...form.register('folder')}

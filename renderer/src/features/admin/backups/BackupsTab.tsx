@@ -1,9 +1,10 @@
-import { Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BackupListEntry, BackupSettings } from '../../../../../shared/contract/backup';
+import { ActionNotice, nextNotice, type Notice } from '../../../components/ActionNotice';
+import { ReadingStatus } from '../../../components/ReadingStatus';
 import { formatBytes } from '../../about/format-bytes';
 import { adminCall } from '../admin-call';
-import { AdminNotice, nextNotice, type Notice } from '../AdminNotice';
 import { useClinicTimeZone } from '../admin-store';
 import { useAdminDialog } from '../use-admin-dialog';
 import { BackupList } from './BackupList';
@@ -80,7 +81,7 @@ export function BackupsTab() {
   const lastBytes = listing.backups.find((backup) => backup.fileName === status?.lastVerifiedFile)?.bytes ?? null;
   return (
     <Stack gap="lg">
-      <AdminNotice notice={notice} onClose={() => setNotice(null)} />
+      <ActionNotice notice={notice} onClose={() => setNotice(null)} />
       {problem && (
         <Text c="red.9" role="alert">
           {problem}
@@ -98,10 +99,7 @@ export function BackupsTab() {
         />
       ) : (
         !problem && (
-          <Group gap="sm" role="status">
-            <Loader size="sm" aria-hidden="true" />
-            <Text>Reading the backup status…</Text>
-          </Group>
+          <ReadingStatus>Reading the backup status…</ReadingStatus>
         )
       )}
       <BackupList folder={listing.folder} backups={listing.backups} timeZone={timeZone} problem={listing.problem} onRestore={(backup) => restoreDialog.open({ file: backup.path, createdAt: backup.createdAt })} />

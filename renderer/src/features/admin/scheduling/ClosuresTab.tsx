@@ -6,9 +6,10 @@ import { z } from 'zod';
 import type { ExceptionView, SetupView } from '../../../../../shared/contract/scheduling';
 import { EXCEPTION_KINDS, exceptionFieldsSchema } from '../../../../../shared/scheduling/schemas';
 import { addDays, clinicToday } from '../../../../../shared/scheduling/time';
+import { ActionNotice, nextNotice, type Notice } from '../../../components/ActionNotice';
+import { TableHeader } from '../../../components/TableHeader';
 import { applyServerIssues } from '../../../forms/server-issues';
 import { failureText } from '../admin-call';
-import { AdminNotice, nextNotice, type Notice } from '../AdminNotice';
 import { useAdminDialog } from '../use-admin-dialog';
 import { CLOSURE_KIND_LABELS, closureWhen } from './closure-words';
 import { fieldsUnder } from './form-issues';
@@ -93,7 +94,7 @@ function ClosuresPanel({ setup }: { setup: SetupView }) {
           );
         }}
       />
-      <AdminNotice notice={notice} onClose={() => setNotice(null)} />
+      <ActionNotice notice={notice} onClose={() => setNotice(null)} />
       <Title order={2} size="h3">
         Coming up
       </Title>
@@ -103,17 +104,7 @@ function ClosuresPanel({ setup }: { setup: SetupView }) {
         <Text>No time off in the next year.</Text>
       ) : (
         <Table striped verticalSpacing="sm" className="setup-table" aria-label="Time off coming up">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">When</Table.Th>
-              <Table.Th scope="col">Who</Table.Th>
-              <Table.Th scope="col">Kind</Table.Th>
-              <Table.Th scope="col">Note</Table.Th>
-              <Table.Th scope="col">
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHeader columns={['When', 'Who', 'Kind', 'Note']} actions />
           <Table.Tbody>
             {closures.map((closure) => (
               <Table.Tr key={closure.id}>
@@ -189,7 +180,7 @@ function AddClosureForm({ setup, today, onAdded }: { setup: SetupView; today: st
           <Title order={2} size="h3" id="add-closure-heading">
             Add time off
           </Title>
-          <AdminNotice notice={failure} />
+          <ActionNotice notice={failure} />
           <Controller
             control={form.control}
             name="kind"
@@ -253,7 +244,7 @@ function RemoveClosureDialog({ closure, who, onClose, onRemoved }: { closure: Ex
           </List.Item>
           <List.Item>That time can be booked again at once. Appointments are not changed.</List.Item>
         </List>
-        <AdminNotice notice={failure} />
+        <ActionNotice notice={failure} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose} disabled={busy} data-autofocus>
             Cancel

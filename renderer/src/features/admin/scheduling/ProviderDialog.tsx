@@ -5,9 +5,9 @@ import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ProviderView } from '../../../../../shared/contract/scheduling';
 import { providerFieldsSchema } from '../../../../../shared/scheduling/schemas';
+import { ActionNotice, nextNotice, type Notice } from '../../../components/ActionNotice';
 import { applyServerIssues } from '../../../forms/server-issues';
 import { failureText } from '../admin-call';
-import { AdminNotice, nextNotice, type Notice } from '../AdminNotice';
 import { ColorChoice } from './ColorChoice';
 import { fieldsUnder } from './form-issues';
 import { setupCall } from './setup-call';
@@ -53,7 +53,7 @@ export function ProviderDialog({ provider, suggestedColor, onClose, onSaved }: P
     <Modal opened onClose={onClose} title={provider ? `Edit ${provider.name}` : 'Add provider'} size="xl" returnFocus={false} closeOnClickOutside={false}>
       <form noValidate onSubmit={submit}>
         <Stack gap="md">
-          <AdminNotice notice={failure} />
+          <ActionNotice notice={failure} />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <TextInput
               {...form.register('name')}

@@ -1,13 +1,14 @@
-import { Badge, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import type { ProviderView, SetupView } from '../../../../../shared/contract/scheduling';
-import { AdminNotice, nextNotice, type Notice } from '../AdminNotice';
+import { ActionNotice, nextNotice, type Notice } from '../../../components/ActionNotice';
+import { TableHeader } from '../../../components/TableHeader';
 import { useAdminDialog } from '../use-admin-dialog';
-import { ColorSwatch } from './ColorChoice';
 import { hoursSummary } from './hours-editor';
 import { colorName, unusedColor } from './palette';
 import { ProviderDialog } from './ProviderDialog';
 import { byActiveThenName, useSetupStore } from './setup-store';
+import { ActiveStatus, SwatchName } from './SetupCells';
 import { WithSetup } from './WithSetup';
 import { WorkingHoursDialog } from './WorkingHoursDialog';
 
@@ -41,52 +42,25 @@ function ProvidersPanel({ setup }: { setup: SetupView }) {
         </Text>
         <Button onClick={() => open({ kind: 'add' })}>Add provider</Button>
       </Group>
-      <AdminNotice notice={notice} onClose={() => setNotice(null)} />
+      <ActionNotice notice={notice} onClose={() => setNotice(null)} />
       {providers.length === 0 ? (
         <Text>No providers yet. Add the first one to start booking.</Text>
       ) : (
         <Table striped verticalSpacing="sm" className="setup-table" aria-label="Providers">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Provider</Table.Th>
-              <Table.Th scope="col">NPI</Table.Th>
-              <Table.Th scope="col">Working hours</Table.Th>
-              <Table.Th scope="col">Offers</Table.Th>
-              <Table.Th scope="col">Status</Table.Th>
-              <Table.Th scope="col">
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHeader columns={['Provider', 'NPI', 'Working hours', 'Offers', 'Status']} actions />
           <Table.Tbody>
             {providers.map((provider) => {
               const offers = provider.typeIds.map((id) => typeNames.get(id)).filter((name): name is string => name !== undefined);
               return (
                 <Table.Tr key={provider.id} data-provider-id={provider.id}>
                   <Table.Th scope="row">
-                    <Group gap="xs" wrap="nowrap" align="flex-start">
-                      <ColorSwatch color={provider.color} />
-                      <div>
-                        <Text fw={600}>{provider.name}</Text>
-                        <Text size="sm" c="dimmed">
-                          {[provider.credentials, colorName(provider.color)].filter(Boolean).join(' · ')}
-                        </Text>
-                      </div>
-                    </Group>
+                    <SwatchName color={provider.color} name={provider.name} detail={[provider.credentials, colorName(provider.color)].filter(Boolean).join(' · ')} />
                   </Table.Th>
                   <Table.Td className="setup-nowrap">{provider.npi ?? '—'}</Table.Td>
                   <Table.Td>{hoursSummary(provider.hours)}</Table.Td>
                   <Table.Td>{offers.length > 0 ? offers.join(', ') : <Text c="dimmed" span>None yet</Text>}</Table.Td>
                   <Table.Td>
-                    {provider.active ? (
-                      <Text size="sm" fw={600} className="setup-status" data-active="true">
-                        Active
-                      </Text>
-                    ) : (
-                      <Badge color="gray" variant="light">
-                        Inactive
-                      </Badge>
-                    )}
+                    <ActiveStatus active={provider.active} activeLabel="Active" inactiveLabel="Inactive" />
                   </Table.Td>
                   <Table.Td>
                     <Group gap={6} wrap="nowrap" justify="flex-end">

@@ -1,17 +1,19 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Badge, Button, Group, Modal, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Modal, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import type { RoomView, SetupView } from '../../../../../shared/contract/scheduling';
 import { roomFieldsSchema } from '../../../../../shared/scheduling/schemas';
+import { ActionNotice, nextNotice, type Notice } from '../../../components/ActionNotice';
+import { TableHeader } from '../../../components/TableHeader';
 import { applyServerIssues } from '../../../forms/server-issues';
 import { failureText } from '../admin-call';
-import { AdminNotice, nextNotice, type Notice } from '../AdminNotice';
 import { useAdminDialog } from '../use-admin-dialog';
 import { fieldsUnder } from './form-issues';
 import { setupCall } from './setup-call';
 import { byActiveThenName, useSetupStore } from './setup-store';
+import { ActiveStatus } from './SetupCells';
 import { WithSetup } from './WithSetup';
 
 const roomNameSchema = z.object({ name: roomFieldsSchema.shape.name });
@@ -81,20 +83,12 @@ function RoomsPanel({ setup }: { setup: SetupView }) {
           </Button>
         </Group>
       </form>
-      <AdminNotice notice={notice} onClose={() => setNotice(null)} />
+      <ActionNotice notice={notice} onClose={() => setNotice(null)} />
       {rooms.length === 0 ? (
         <Text>No rooms yet.</Text>
       ) : (
         <Table striped verticalSpacing="sm" className="setup-table" aria-label="Rooms" maw={820}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Room</Table.Th>
-              <Table.Th scope="col">Status</Table.Th>
-              <Table.Th scope="col">
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHeader columns={['Room', 'Status']} actions />
           <Table.Tbody>
             {rooms.map((room) => (
               <Table.Tr key={room.id}>
@@ -102,15 +96,7 @@ function RoomsPanel({ setup }: { setup: SetupView }) {
                   {room.name}
                 </Table.Th>
                 <Table.Td>
-                  {room.active ? (
-                    <Text size="sm" fw={600} className="setup-status" data-active="true">
-                      In use
-                    </Text>
-                  ) : (
-                    <Badge color="gray" variant="light">
-                      Out of use
-                    </Badge>
-                  )}
+                  <ActiveStatus active={room.active} activeLabel="In use" inactiveLabel="Out of use" />
                 </Table.Td>
                 <Table.Td>
                   <Group gap={6} wrap="nowrap" justify="flex-end">
@@ -159,7 +145,7 @@ function RenameRoomDialog({ room, onClose, onSaved }: { room: RoomView; onClose(
     <Modal opened onClose={onClose} title={`Rename ${room.name}`} size="md" returnFocus={false} closeOnClickOutside={false}>
       <form noValidate onSubmit={submit}>
         <Stack gap="md">
-          <AdminNotice notice={failure} />
+          <ActionNotice notice={failure} />
           <TextInput {...form.register('name')} label="Room name" error={form.formState.errors.name?.message} autoComplete="off" withAsterisk data-autofocus />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose} disabled={form.formState.isSubmitting}>

@@ -5,9 +5,9 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import type { AppointmentTypeView, ProviderView } from '../../../../../shared/contract/scheduling';
 import { appointmentTypeFieldsSchema } from '../../../../../shared/scheduling/schemas';
+import { ActionNotice, nextNotice, type Notice } from '../../../components/ActionNotice';
 import { applyServerIssues } from '../../../forms/server-issues';
 import { failureText } from '../admin-call';
-import { AdminNotice, nextNotice, type Notice } from '../AdminNotice';
 import { ColorChoice } from './ColorChoice';
 import { fieldsUnder } from './form-issues';
 import { setupCall } from './setup-call';
@@ -58,7 +58,7 @@ export function TypeDialog({ type, providers, suggestedColor, onClose, onSaved }
     <Modal opened onClose={onClose} title={type ? `Edit ${type.name}` : 'Add appointment type'} size="xl" returnFocus={false} closeOnClickOutside={false}>
       <form noValidate onSubmit={submit}>
         <Stack gap="md">
-          <AdminNotice notice={failure} />
+          <ActionNotice notice={failure} />
           <TextInput {...form.register('name')} label="Name" description="Such as New patient visit or Follow-up." error={errors.name?.message} autoComplete="off" withAsterisk data-autofocus />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <Controller

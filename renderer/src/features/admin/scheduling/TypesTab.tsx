@@ -1,11 +1,12 @@
-import { Badge, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import type { AppointmentTypeView, SetupView } from '../../../../../shared/contract/scheduling';
-import { AdminNotice, nextNotice, type Notice } from '../AdminNotice';
+import { ActionNotice, nextNotice, type Notice } from '../../../components/ActionNotice';
+import { TableHeader } from '../../../components/TableHeader';
 import { useAdminDialog } from '../use-admin-dialog';
-import { ColorSwatch } from './ColorChoice';
 import { colorName, unusedColor } from './palette';
 import { byActiveThenName, useSetupStore } from './setup-store';
+import { ActiveStatus, SwatchName } from './SetupCells';
 import { TypeDialog } from './TypeDialog';
 import { WithSetup } from './WithSetup';
 
@@ -33,54 +34,26 @@ function TypesPanel({ setup }: { setup: SetupView }) {
         <Text maw={680}>What the desk books. The length fills the booking; the buffer after keeps the provider free for a few minutes; only the providers listed can be booked for it.</Text>
         <Button onClick={() => open({ kind: 'add' })}>Add appointment type</Button>
       </Group>
-      <AdminNotice notice={notice} onClose={() => setNotice(null)} />
+      <ActionNotice notice={notice} onClose={() => setNotice(null)} />
       {types.length === 0 ? (
         <Text>No appointment types yet.</Text>
       ) : (
         <Table striped verticalSpacing="sm" className="setup-table" aria-label="Appointment types">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Type</Table.Th>
-              <Table.Th scope="col">Length</Table.Th>
-              <Table.Th scope="col">Buffer after</Table.Th>
-              <Table.Th scope="col">Where</Table.Th>
-              <Table.Th scope="col">Providers</Table.Th>
-              <Table.Th scope="col">Status</Table.Th>
-              <Table.Th scope="col">
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHeader columns={['Type', 'Length', 'Buffer after', 'Where', 'Providers', 'Status']} actions />
           <Table.Tbody>
             {types.map((type) => {
               const names = type.providerIds.map((id) => providerNames.get(id)).filter((name): name is string => name !== undefined);
               return (
                 <Table.Tr key={type.id}>
                   <Table.Th scope="row">
-                    <Group gap="xs" wrap="nowrap" align="flex-start">
-                      <ColorSwatch color={type.color} />
-                      <div>
-                        <Text fw={600}>{type.name}</Text>
-                        <Text size="sm" c="dimmed">
-                          {colorName(type.color)}
-                        </Text>
-                      </div>
-                    </Group>
+                    <SwatchName color={type.color} name={type.name} detail={colorName(type.color)} />
                   </Table.Th>
                   <Table.Td className="setup-nowrap">{minutes(type.durationMinutes)}</Table.Td>
                   <Table.Td className="setup-nowrap">{minutes(type.bufferAfterMinutes)}</Table.Td>
                   <Table.Td>{type.mode === 'telehealth' ? 'Telehealth' : type.needsRoom ? 'In person, needs a room' : 'In person'}</Table.Td>
                   <Table.Td>{names.length > 0 ? names.join(', ') : <Text span fw={600} c="red.9">Nobody yet: cannot be booked</Text>}</Table.Td>
                   <Table.Td>
-                    {type.active ? (
-                      <Text size="sm" fw={600} className="setup-status" data-active="true">
-                        Bookable
-                      </Text>
-                    ) : (
-                      <Badge color="gray" variant="light">
-                        Not bookable
-                      </Badge>
-                    )}
+                    <ActiveStatus active={type.active} activeLabel="Bookable" inactiveLabel="Not bookable" />
                   </Table.Td>
                   <Table.Td>
                     <Group justify="flex-end">

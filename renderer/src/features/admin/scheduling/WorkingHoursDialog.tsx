@@ -2,8 +2,8 @@ import { Button, CloseButton, Group, Modal, Stack, Text, TextInput, Title, Visua
 import { useEffect, useRef, useState } from 'react';
 import type { ProviderView } from '../../../../../shared/contract/scheduling';
 import { formatTimeOfDay, parseTimeOfDay, weekdayName } from '../../../../../shared/scheduling/time';
+import { ActionNotice, nextNotice, type Notice } from '../../../components/ActionNotice';
 import { failureText } from '../admin-call';
-import { AdminNotice, nextNotice, type Notice } from '../AdminNotice';
 import { checkWeek, copyMondayToWeekdays, draftFromProvider, newBlock, WEEKDAYS, type BlockProblem, type DraftBlock, type DraftWeek, type Weekday } from './hours-editor';
 import { setupCall } from './setup-call';
 
@@ -89,7 +89,7 @@ export function WorkingHoursDialog({ provider, onClose, onSaved }: WorkingHoursD
           Add a block for each stretch of time {provider.name} sees patients, such as 8:00 to 12:00 and 13:00 to 17:00. Type times as 8:00, 13:30 or 1:30 pm. A day
           with no blocks is a day off.
         </Text>
-        <AdminNotice notice={fixFirst ?? failure} />
+        <ActionNotice notice={fixFirst ?? failure} />
         <Group gap="sm">
           <Button variant="light" onClick={copyMonday}>
             Copy Monday to Tuesday–Friday

@@ -1,8 +1,7 @@
-import type { AppointmentTypeView, ProviderView, RoomView, SetupView } from '../../../../../shared/contract/scheduling';
+import type { AppointmentTypeView, ProviderView, RoomView } from '../../../../../shared/contract/scheduling';
+import type { SetupState } from '../../../components/SetupGate';
 import { createResettableStore } from '../../../store/reset-registry';
 import { setupCall } from './setup-call';
-
-export type SetupState = { kind: 'loading' } | { kind: 'ready'; setup: SetupView } | { kind: 'failed'; message: string };
 
 interface SetupStoreState {
   /** Providers, rooms and types, shared by the four set-up tabs (read once, then kept in step with each save). */

@@ -3,11 +3,11 @@ import { Button, Group, NumberInput, Paper, Select, Stack, Switch, TextInput } f
 import { useMemo, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { LOCK_MINUTES, type ClinicSettings } from '../../../../../shared/contract/settings';
+import { ActionNotice, nextNotice, type Notice } from '../../../components/ActionNotice';
 import { applyServerIssues, sameFieldNames } from '../../../forms/server-issues';
 import { useSessionStore } from '../../../session/session-store';
 import { timeZoneOptions } from '../../setup/time-zones';
 import { adminCall, failureText } from '../admin-call';
-import { AdminNotice, nextNotice, type Notice } from '../AdminNotice';
 import { useAdminStore } from '../admin-store';
 import { CLINIC_SETTINGS_FIELDS, changedSettings, clinicSettingsFormSchema, settingsValues, type ClinicSettingsForm, type ClinicSettingsValues } from './clinic-settings-form';
 
@@ -48,7 +48,7 @@ function ClinicSettingsEditor({ saved }: { saved: ClinicSettings }) {
     <Paper withBorder radius="md" p="xl" maw={760}>
       <form noValidate onSubmit={submit} aria-label="Clinic settings">
         <Stack gap="lg">
-          <AdminNotice notice={notice} />
+          <ActionNotice notice={notice} />
           <TextInput
             {...form.register('clinicName')}
             label="Clinic name"

@@ -3,11 +3,11 @@ import { Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@ma
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { StaffMember } from '../../../../../shared/contract/staff';
+import { ActionNotice, nextNotice, type Notice } from '../../../components/ActionNotice';
 import { PasswordStrength } from '../../../components/PasswordStrength';
 import { useFormDraft } from '../../../forms/form-drafts';
 import { applyServerIssues, sameFieldNames } from '../../../forms/server-issues';
 import { adminCall, failureText } from '../admin-call';
-import { AdminNotice, nextNotice, type Notice } from '../AdminNotice';
 import { useClinicTimeZone } from '../admin-store';
 import { DraftOffer } from '../../../forms/DraftOffer';
 import { RoleSelect } from './RoleSelect';
@@ -47,7 +47,7 @@ export function AddStaffDialog({ onClose, onAdded }: AddStaffDialogProps) {
         <Stack gap="md">
           <DraftOffer draft={draft} timeZone={timeZone} />
           <Text>Each person at the clinic gets their own sign-in, so the audit trail shows who did what.</Text>
-          <AdminNotice notice={failure} />
+          <ActionNotice notice={failure} />
           <TextInput {...form.register('fullName')} label="Full name" error={errors.fullName?.message} autoComplete="off" withAsterisk data-autofocus />
           <TextInput
             {...form.register('username')}

@@ -1,8 +1,8 @@
 import { Button, Group, List, Modal, Stack } from '@mantine/core';
 import { useState } from 'react';
 import type { StaffMember } from '../../../../../shared/contract/staff';
+import { ActionNotice, nextNotice, type Notice } from '../../../components/ActionNotice';
 import { adminCall } from '../admin-call';
-import { AdminNotice, nextNotice, type Notice } from '../AdminNotice';
 
 interface DeactivateDialogProps {
   member: StaffMember;
@@ -36,7 +36,7 @@ export function DeactivateDialog({ member, onClose, onDeactivated }: DeactivateD
             later.
           </List.Item>
         </List>
-        <AdminNotice notice={failure} />
+        <ActionNotice notice={failure} />
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onClose} disabled={busy} data-autofocus>
             Cancel

@@ -5,10 +5,10 @@ import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import type { StaffMember } from '../../../../../shared/contract/staff';
 import { ROLE_LABELS } from '../../../../../shared/roles';
+import { ActionNotice, nextNotice, type Notice } from '../../../components/ActionNotice';
 import { useFormDraft } from '../../../forms/form-drafts';
 import { applyServerIssues, sameFieldNames } from '../../../forms/server-issues';
 import { adminCall, failureText } from '../admin-call';
-import { AdminNotice, nextNotice, type Notice } from '../AdminNotice';
 import { useClinicTimeZone } from '../admin-store';
 import { DraftOffer } from '../../../forms/DraftOffer';
 import { RoleSelect } from './RoleSelect';
@@ -57,7 +57,7 @@ export function EditStaffDialog({ member, onClose, onSaved }: EditStaffDialogPro
       <form noValidate onSubmit={submit}>
         <Stack gap="md">
           <DraftOffer draft={draft} timeZone={timeZone} />
-          <AdminNotice notice={failure} />
+          <ActionNotice notice={failure} />
           <TextInput {...form.register('fullName')} label="Full name" error={errors.fullName?.message} autoComplete="off" withAsterisk data-autofocus />
           <TextInput label="Username" value={member.username} readOnly variant="filled" description="A username cannot be changed: the audit trail records it." />
           <RoleSelect control={form.control} name="role" error={errors.role?.message} />

@@ -1,8 +1,9 @@
-import { Button, Group, Loader, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { StaffMember } from '../../../../../shared/contract/staff';
+import { ActionNotice, nextNotice, type Notice } from '../../../components/ActionNotice';
+import { ReadingStatus } from '../../../components/ReadingStatus';
 import { adminCall } from '../admin-call';
-import { AdminNotice, nextNotice, type Notice } from '../AdminNotice';
 import { useClinicTimeZone } from '../admin-store';
 import { useAdminDialog } from '../use-admin-dialog';
 import { AddStaffDialog } from './AddStaffDialog';
@@ -68,13 +69,10 @@ export function StaffTab() {
         <Text maw={640}>Everyone who signs in to CareDesk on this computer. Accounts are never deleted, only deactivated, so the audit trail keeps every name.</Text>
         <Button onClick={() => open({ kind: 'add' })}>Add staff member</Button>
       </Group>
-      <AdminNotice notice={notice} onClose={() => setNotice(null)} />
+      <ActionNotice notice={notice} onClose={() => setNotice(null)} />
       {staff === null ? (
         notice?.tone !== 'error' && (
-          <Group gap="sm" role="status">
-            <Loader size="sm" aria-hidden="true" />
-            <Text>Reading the staff list…</Text>
-          </Group>
+          <ReadingStatus>Reading the staff list…</ReadingStatus>
         )
       ) : (
         <StaffTable staff={staff} timeZone={timeZone} now={loadedAt} busyUnlock={busyUnlock} onAction={onAction} />

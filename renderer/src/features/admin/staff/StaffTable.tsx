@@ -1,6 +1,7 @@
-import { Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import type { StaffMember } from '../../../../../shared/contract/staff';
 import { ROLE_LABELS } from '../../../../../shared/roles';
+import { TableHeader } from '../../../components/TableHeader';
 import { formatTimeOfDay } from '../clinic-time';
 
 export type StaffAction = 'edit' | 'reset' | 'deactivate' | 'reactivate' | 'unlock';
@@ -18,18 +19,7 @@ interface StaffTableProps {
 export function StaffTable({ staff, timeZone, now, busyUnlock, onAction }: StaffTableProps) {
   return (
     <Table striped highlightOnHover verticalSpacing="sm" className="staff-table" aria-label="Staff accounts">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">Name</Table.Th>
-          <Table.Th scope="col">Username</Table.Th>
-          <Table.Th scope="col">Role</Table.Th>
-          <Table.Th scope="col">Status</Table.Th>
-          <Table.Th scope="col">Sign-in</Table.Th>
-          <Table.Th scope="col">
-            <VisuallyHidden>Actions</VisuallyHidden>
-          </Table.Th>
-        </Table.Tr>
-      </Table.Thead>
+      <TableHeader columns={['Name', 'Username', 'Role', 'Status', 'Sign-in']} actions />
       <Table.Tbody>
         {staff.map((member) => {
           const locked = member.lockedUntil !== null && member.lockedUntil > now;

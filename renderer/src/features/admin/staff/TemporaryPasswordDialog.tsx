@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import type { StaffMember } from '../../../../../shared/contract/staff';
+import { ActionNotice, nextNotice, type Notice } from '../../../components/ActionNotice';
 import { PasswordStrength } from '../../../components/PasswordStrength';
 import { applyServerIssues, sameFieldNames } from '../../../forms/server-issues';
 import { adminCall, failureText } from '../admin-call';
-import { AdminNotice, nextNotice, type Notice } from '../AdminNotice';
 import { TEMPORARY_PASSWORD_SHORT_HINT, temporaryPasswordSchema, type TemporaryPasswordValues } from './staff-forms';
 
 interface TemporaryPasswordDialogProps {
@@ -58,7 +58,7 @@ export function TemporaryPasswordDialog({ purpose, member, onClose, onDone }: Te
               earlier entries in the audit trail are unchanged.
             </Text>
           )}
-          <AdminNotice notice={failure} />
+          <ActionNotice notice={failure} />
           <Stack gap={8}>
             <PasswordInput
               {...form.register('temporaryPassword')}

@@ -1,18 +1,24 @@
 import { Alert } from '@mantine/core';
 import { useEffect, useRef } from 'react';
+import './action-notice.css';
 
 export interface Notice {
   tone: 'success' | 'error';
   title: string;
-  message: string;
+  message?: string;
   /** Changes with every notice, so the same words are announced (and focused) again. */
   serial: number;
-  /** Take keyboard focus: after a dialog closed and the button that opened it is gone or changed. */
+  /** Take keyboard focus: the button that was pressed has gone or changed (a dialog closed, a row moved to another list). */
   focus?: boolean;
 }
 
+/** Next notice, numbered after the previous one. */
+export function nextNotice(previous: Notice | null, notice: Omit<Notice, 'serial'>): Notice {
+  return { ...notice, serial: (previous?.serial ?? 0) + 1 };
+}
+
 /** What the last action did, or why it did not work, in main's words. Successes are polite, failures assertive. */
-export function AdminNotice({ notice, onClose }: { notice: Notice | null; onClose?: () => void }) {
+export function ActionNotice({ notice, onClose }: { notice: Notice | null; onClose?: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (notice?.focus) ref.current?.focus();
@@ -26,7 +32,7 @@ export function AdminNotice({ notice, onClose }: { notice: Notice | null; onClos
       color={notice.tone === 'success' ? 'green' : 'red'}
       variant="light"
       title={
-        <span className="admin-alert-title" data-tone={notice.tone}>
+        <span className="action-notice-title" data-tone={notice.tone}>
           {notice.title}
         </span>
       }
@@ -34,14 +40,9 @@ export function AdminNotice({ notice, onClose }: { notice: Notice | null; onClos
       withCloseButton={onClose !== undefined}
       onClose={onClose}
       closeButtonLabel="Dismiss this message"
-      classNames={{ root: 'admin-notice', message: 'alert-message' }}
+      classNames={{ root: 'action-notice', message: 'alert-message' }}
     >
       {notice.message}
     </Alert>
   );
-}
-
-/** Next notice, numbered after the previous one. */
-export function nextNotice(previous: Notice | null, notice: Omit<Notice, 'serial'>): Notice {
-  return { ...notice, serial: (previous?.serial ?? 0) + 1 };
 }
