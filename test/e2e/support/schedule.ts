@@ -468,3 +468,15 @@ export async function clickFreeTime(page: Page, provider: string, time: string):
   if (!row || !box) throw new Error(`no free time for ${provider} at ${time}`);
   await page.mouse.click(box.x + box.width / 2, row.y + 1.6 + 12);
 }
+
+/** Blocks a provider's time on one day through main (as Admin › exceptions would), and returns the exception's id. */
+export async function blockTimeThroughBridge(page: Page, block: { providerId: string; date: string; startTime: string; endTime: string; note: string }): Promise<string> {
+  return page.evaluate(async (block) => {
+    const api = (window as unknown as { clinic: ClinicApi }).clinic.scheduling;
+    const saved = await api.saveException({
+      exception: { providerId: block.providerId, kind: 'blocked', fromDate: block.date, toDate: block.date, startTime: block.startTime, endTime: block.endTime, note: block.note },
+    });
+    if (!saved.ok) throw new Error(`scheduling:saveException failed: ${saved.error.message}`);
+    return saved.value.id;
+  }, block);
+}

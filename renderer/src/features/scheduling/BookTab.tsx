@@ -17,13 +17,16 @@ import { AppointmentDialog } from './dialogs/AppointmentDialog';
 import { BookingDialog, bookedNotice, type BookingDraft } from './dialogs/BookingDialog';
 import { RescheduleForm, type RescheduleValues } from './dialogs/RescheduleForm';
 import { WaitlistSuggestions } from './dialogs/WaitlistSuggestions';
+import { defaultFindValues, type FindValues } from './find/find-form';
+import { FindTimeDialog } from './find/FindTimeDialog';
 import { DaySheet } from './print/DaySheet';
 import { schedulingCall } from './schedule-api';
-import { useScheduleStore, type BookMode } from './schedule-store';
+import { todayInClinic, useScheduleStore, type BookMode } from './schedule-store';
 import { appointmentTimeRange, shortDate } from './schedule-words';
 
 type BookDialog =
-  | { kind: 'book'; draft: BookingDraft }
+  | { kind: 'book'; draft: BookingDraft; fromFind?: boolean }
+  | { kind: 'find' }
   | { kind: 'appointment'; id: string }
   | { kind: 'reschedule'; appointment: AppointmentView; initial: { values: Partial<RescheduleValues>; problems: RuleProblem[] } }
   | { kind: 'freed'; heading: string; suggestions: WaitlistSuggestion[] }
@@ -56,6 +59,8 @@ export function BookTab({ setup }: { setup: SetupView }) {
   const [moveProblem, setMoveProblem] = useState<MoveProblem | null>(null);
   const [freed, setFreed] = useState<{ heading: string; suggestions: WaitlistSuggestion[] } | null>(null);
   const [focusGrid, setFocusGrid] = useState(false);
+  // "Find a time" remembers its last search while the Book tab is open, and runs it again when reopened.
+  const [lastFind, setLastFind] = useState<FindValues | null>(null);
   const focusShown = useCallback(() => setFocusGrid(false), []);
   const gridRef = useRef<BookGridHandle>(null);
   const dateInputRef = useRef<HTMLInputElement>(null);
@@ -63,7 +68,6 @@ export function BookTab({ setup }: { setup: SetupView }) {
   const keysId = useId();
   const gridMode = mode === 'day' || mode === 'week';
 
-  useBookShortcuts(dateInputRef);
 
   const openedFromGrid = useRef(false);
   const open = useCallback(
@@ -74,6 +78,8 @@ export function BookTab({ setup }: { setup: SetupView }) {
     },
     [opener],
   );
+  const openFind = useCallback(() => open({ kind: 'find' }), [open]);
+  useBookShortcuts(dateInputRef, openFind);
 
   const closeDialog = useCallback(
     (next?: { keyboardMove?: string; focusAppointmentId?: string }) => {
@@ -140,7 +146,7 @@ export function BookTab({ setup }: { setup: SetupView }) {
 
   return (
     <Stack gap="sm">
-      <BookToolbar setup={setup} date={date} dateInputRef={dateInputRef} onShowKeys={() => open({ kind: 'keys' })} onPrint={() => window.print()} />
+      <BookToolbar setup={setup} date={date} dateInputRef={dateInputRef} onShowKeys={() => open({ kind: 'keys' })} onPrint={() => window.print()} onFind={openFind} />
       {notice && (
         <Alert
           key={notice.serial}
@@ -230,15 +236,31 @@ export function BookTab({ setup }: { setup: SetupView }) {
           setup={setup}
           onClose={(booked, seriesNotice) => {
             if (!booked) {
-              closeDialog();
+              // Back to the search it came from (the opener, the Find button, is still remembered).
+              if (dialog.fromFind) setDialog({ kind: 'find' });
+              else closeDialog();
               return;
             }
             setDialog(null);
             const store = useScheduleStore.getState();
-            if (gridMode && booked.date !== date && mode === 'day') store.setDate(booked.date);
+            // A slot found by "Find a time" may be on another day or week: show it.
+            if (gridMode && booked.date !== date && (mode === 'day' || dialog.fromFind)) store.setDate(booked.date);
             store.changed(seriesNotice ?? bookedNotice(booked), gridMode ? booked.id : undefined);
             if (!gridMode) opener.restore();
           }}
+        />
+      )}
+      {dialog?.kind === 'find' && (
+        <FindTimeDialog
+          setup={setup}
+          initial={lastFind ?? defaultFindValues(setup, todayInClinic(setup.timeZone))}
+          searchOnOpen={lastFind !== null}
+          canBook={canChange}
+          onSearched={setLastFind}
+          onBook={(slot, typeId) =>
+            setDialog({ kind: 'book', fromFind: true, draft: { start: slot.start, providerId: slot.providerId, roomId: slot.roomId, typeId } })
+          }
+          onClose={() => closeDialog()}
         />
       )}
       {dialog?.kind === 'appointment' && <AppointmentDialog id={dialog.id} setup={setup} canChange={canChange} canMoveInGrid={gridMode} onClose={closeDialog} />}
@@ -326,8 +348,8 @@ function rescheduleValuesFor({ appointment, from, to, offset, duration }: MoveRe
   return values;
 }
 
-/** The book's letters and digits (not in a text field, no dialog open): T today, N/P next/previous, 1–4 views, G the date box. */
-function useBookShortcuts(dateInput: React.RefObject<HTMLInputElement | null>): void {
+/** The book's letters and digits (not in a text field, no dialog open): T today, N/P next/previous, 1–4 views, G the date box, F find a time. */
+function useBookShortcuts(dateInput: React.RefObject<HTMLInputElement | null>, onFind: () => void): void {
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || event.isComposing || event.ctrlKey || event.altKey || event.metaKey || event.shiftKey) return;
@@ -342,10 +364,11 @@ function useBookShortcuts(dateInput: React.RefObject<HTMLInputElement | null>): 
       else if (key === 'n') store.shiftDate(1);
       else if (key === 'p') store.shiftDate(-1);
       else if (key === 'g') dateInput.current?.focus();
+      else if (key === 'f') onFind();
       else return;
       event.preventDefault();
     }
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [dateInput]);
+  }, [dateInput, onFind]);
 }

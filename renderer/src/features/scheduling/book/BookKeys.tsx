@@ -11,6 +11,7 @@ export const BOOK_KEYS: readonly { keys: readonly (readonly string[])[]; what: s
   { keys: [['3']], what: 'Month view' },
   { keys: [['4'], ['L']], what: 'List of the day' },
   { keys: [['G']], what: 'Go to a date (the date box)' },
+  { keys: [['F']], what: 'Find a time (the next open slots)' },
 ];
 
 export const GRID_KEYS: readonly { keys: readonly (readonly string[])[]; what: string }[] = [

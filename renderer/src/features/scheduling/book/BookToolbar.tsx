@@ -24,10 +24,11 @@ interface BookToolbarProps {
   dateInputRef: Ref<HTMLInputElement>;
   onShowKeys(): void;
   onPrint(): void;
+  onFind(): void;
 }
 
 /** Date navigation, the view, and the view's own choices (by provider or room, grid, whose week, whose sheet). */
-export function BookToolbar({ setup, date, dateInputRef, onShowKeys, onPrint }: BookToolbarProps) {
+export function BookToolbar({ setup, date, dateInputRef, onShowKeys, onPrint, onFind }: BookToolbarProps) {
   const mode = useScheduleStore((state) => state.mode);
   const by = useScheduleStore((state) => state.by);
   const step = useScheduleStore((state) => state.step);
@@ -46,7 +47,11 @@ export function BookToolbar({ setup, date, dateInputRef, onShowKeys, onPrint }: 
         <h2 className="book-title" aria-live="polite">
           {bookTitle(mode, date)}
         </h2>
-        <Group gap="sm" wrap="nowrap">
+        {/* Tight on purpose: at 1280 px this row holds the longest title ("Wednesday, September 18, 2030") on one line. */}
+        <Group gap={6} wrap="nowrap">
+          <Button size="sm" px={10} variant="light" onClick={onFind} aria-haspopup="dialog" aria-keyshortcuts="F">
+            Find a time
+          </Button>
           <Button variant="subtle" onClick={onShowKeys} aria-haspopup="dialog">
             Book shortcuts
           </Button>

@@ -33,6 +33,8 @@ export interface BookingDraft {
   start: StartInput;
   providerId: string | null;
   roomId: string | null;
+  /** The type, when the draft comes from "Find a time" (else the provider's first). */
+  typeId?: string;
 }
 
 interface ChosenPatient {
@@ -72,7 +74,7 @@ export function BookingDialog({ draft, setup, onClose }: { draft: BookingDraft; 
   const types = setup.types.filter((t) => t.active);
   const rooms = setup.rooms.filter((r) => r.active);
   const firstProvider = providers.find((p) => p.id === draft.providerId) ?? providers[0];
-  const firstType = types.find((t) => firstProvider?.typeIds.includes(t.id)) ?? types[0];
+  const firstType = types.find((t) => t.id === draft.typeId) ?? types.find((t) => firstProvider?.typeIds.includes(t.id)) ?? types[0];
   const [patient, setPatient] = useState<ChosenPatient | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const problems = refusal?.problems ?? [];
