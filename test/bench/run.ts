@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- [--patients 12000|50000|500000] [--runs 300] [--like-runs N] [--seed N] [--json] [--keep]
- *                   [--compact-index] [--save-db FILE] [--reuse-db FILE]`
+ *                   [--compact-index] [--save-db FILE] [--reuse-db FILE] [--appointments N] [--naive-runs N]`
  *
  * Builds a deterministic synthetic clinic in an encrypted database in a temp folder (real migrations, the real
  * insert path: MRN, patient row, history, search index, in transactions of 1000; written through a Kysely that
@@ -11,9 +11,16 @@
  * Progress goes to stderr. The temp folder is removed at the end unless --keep.
  * --compact-index merges the name index first (as the app's idle upkeep would); --save-db keeps a copy of the freshly
  * generated database and --reuse-db starts from such a copy (same --patients and --seed) instead of generating.
+ *
+ * --appointments N adds the appointment book (heavy tier: `--patients 50000 --appointments 1000000`): 12 providers,
+ * ten years around a "today" fixed by the seed, written right after the patients with raw prepared INSERTs
+ * (appointments.ts), then timed after the patients' part through the scheduling core (appointment-ops.ts): day view of
+ * all providers, a provider's week, booking with every rule check (its commit share separately), open slots over 90
+ * days, a patient's history, and straightforward implementations on the same data (--naive-runs, default 20). The
+ * JSON line then also has "appointments":N and those operations and ratios. --save-db/--reuse-db include them.
  */
 import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -47,6 +54,8 @@ import { todayIn } from '../../shared/patients/dates';
 import { formatPhone } from '../../shared/patients/phone';
 import { benchKey, createGenerator, createRandom, typo, type GeneratedPatient } from './generate';
 import { kyselyWithStatementCache } from './statement-cache';
+import { generateAppointments } from './appointments';
+import { measureAppointmentBook } from './appointment-ops';
 import { foldText } from '../../electron/core/patients/search/normalize';
 
 const { values: args } = parseArgs({
@@ -60,6 +69,8 @@ const { values: args } = parseArgs({
     'compact-index': { type: 'boolean', default: false },
     'save-db': { type: 'string' },
     'reuse-db': { type: 'string' },
+    appointments: { type: 'string' },
+    'naive-runs': { type: 'string' },
   },
   strict: true,
 });
@@ -68,6 +79,8 @@ const PATIENTS = positiveInt(args.patients, 'patients');
 const RUNS = positiveInt(args.runs, 'runs');
 const LIKE_RUNS = args['like-runs'] ? positiveInt(args['like-runs'], 'like-runs') : RUNS;
 const SEED = positiveInt(args.seed, 'seed');
+const APPOINTMENTS = args.appointments === undefined ? 0 : positiveInt(args.appointments, 'appointments');
+const NAIVE_RUNS = args['naive-runs'] ? positiveInt(args['naive-runs'], 'naive-runs') : Math.min(RUNS, 20);
 const WARM_UP = Math.min(20, RUNS);
 const BATCH = 1000;
 const LIMIT = 20;
@@ -182,9 +195,14 @@ async function main(): Promise<void> {
 
   let database: ClinicDatabase;
   let generated: string;
-  log(`CareDesk benchmark: ${PATIENTS.toLocaleString('en-US')} patients, seed ${SEED}, ${RUNS} runs per operation, in ${dir}`);
+  let generatedBook = '';
+  const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+  const loadAtStart = load();
+  log(
+    `CareDesk benchmark: ${PATIENTS.toLocaleString('en-US')} patients${APPOINTMENTS > 0 ? `, ${APPOINTMENTS.toLocaleString('en-US')} appointments` : ''}, seed ${SEED}, ${RUNS} runs per operation, in ${dir} (load average ${loadAtStart})`,
+  );
   if (args['reuse-db']) {
-    // A database saved by an earlier run with the same --patients and --seed (--save-db), copied, not touched.
+    // A database saved by an earlier run with the same --patients, --appointments and --seed (--save-db), copied, not touched.
     copyFileSync(args['reuse-db'], file);
     generated = `Reused the ${PATIENTS.toLocaleString('en-US')}-patient database saved at ${args['reuse-db']} (generation not timed in this run)`;
   } else {
@@ -208,6 +226,20 @@ async function main(): Promise<void> {
     await writer.destroy();
     database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const generationSeconds = (performance.now() - generationStart) / 1000;
+    if (APPOINTMENTS > 0) {
+      // The appointment book, on the same connection: a 1 GB page cache for the generation only (closed below).
+      log(`Appointment book: ${APPOINTMENTS.toLocaleString('en-US')} appointments, 12 providers, ten years (raw prepared INSERTs, 100,000 a transaction):`);
+      database.sqlite.pragma('cache_size=-1048576');
+      const bookable = database.sqlite.prepare("SELECT id FROM patient WHERE status <> 'deceased' ORDER BY created_at, mrn").pluck().all() as string[];
+      const book = generateAppointments(database.sqlite, { seed: SEED, count: APPOINTMENTS, patientIds: bookable, log });
+      const checkpoint = performance.now();
+      database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      const seconds = book.seconds + (performance.now() - checkpoint) / 1000;
+      generatedBook =
+        `Generated ${book.appointments.toLocaleString('en-US')} appointments in ${seconds.toFixed(1)} s (${Math.round(book.appointments / seconds).toLocaleString('en-US')} appointments/s; ` +
+        `${book.series.toLocaleString('en-US')} series, ${book.cancelled.toLocaleString('en-US')} cancelled, ${book.noShows.toLocaleString('en-US')} no-shows, ${book.overbooked.toLocaleString('en-US')} overbooked, ${book.exceptions.toLocaleString('en-US')} time-off entries; ` +
+        `past working time ${Math.round(book.pastFill * 100)}% booked).`;
+    }
     await closeClinicDatabase(database);
     if (args['save-db']) copyFileSync(file, args['save-db']);
     generated = `Generated ${PATIENTS.toLocaleString('en-US')} patients in ${generationSeconds.toFixed(1)} s (${Math.round(PATIENTS / generationSeconds).toLocaleString('en-US')} patients/s)`;
@@ -216,6 +248,8 @@ async function main(): Promise<void> {
   database = await openClinicDatabase(file, key, { create: false });
   const count = Number(database.sqlite.prepare('SELECT count(*) FROM patient').pluck().get());
   if (count !== PATIENTS) throw new Error(`The database holds ${count} patients, not ${PATIENTS}.`);
+  const appointmentCount = Number(database.sqlite.prepare('SELECT count(*) FROM appointment').pluck().get());
+  if (appointmentCount !== APPOINTMENTS) throw new Error(`The database holds ${appointmentCount} appointments, not ${APPOINTMENTS}.`);
   let compacted = 'as written (FTS5 automerge only)';
   if (args['compact-index']) {
     // What compactPatientSearchIndex does at quiet moments in the app, run to the end before measuring.
@@ -247,6 +281,7 @@ async function main(): Promise<void> {
   }
   const sizeMb = statSync(file).size / 1e6;
   say(`${generated}; encrypted database ${sizeMb.toFixed(0)} MB; name index ${compacted}, ${segments} segment${segments === 1 ? '' : 's'}.`);
+  if (generatedBook) say(generatedBook);
 
   // ── 3. Queries, from a seeded pick of the patients ──────────────────────────────────────────────────────────────
 
@@ -383,6 +418,15 @@ async function main(): Promise<void> {
   });
   await closeClinicDatabase(database);
 
+  // ── 3b. The appointment book ────────────────────────────────────────────────────────────────────────────────────
+
+  let bookNotes: string[] = [];
+  if (APPOINTMENTS > 0) {
+    database = await openClinicDatabase(file, key, { create: false });
+    bookNotes = (await measureAppointmentBook({ sqlite: database.sqlite, db: database.db, seed: SEED, runs: RUNS, naiveRuns: NAIVE_RUNS, timing: { record, log, warmUp: WARM_UP } })).notes;
+    await closeClinicDatabase(database);
+  }
+
   // ── 4. Report ───────────────────────────────────────────────────────────────────────────────────────────────────
 
   const ratio = (a: number, b: number) => Math.round((a / Math.max(b, 0.001)) * 100) / 100;
@@ -394,6 +438,10 @@ async function main(): Promise<void> {
     core.reduce((sum, op) => sum + p50(op), 0),
     core.reduce((sum, op) => sum + p50(`plain_${op}`), 0),
   );
+  if (APPOINTMENTS > 0) {
+    for (const op of ['day_all_providers', 'week_one_provider', 'overlap_check', 'find_slots_90d']) ratios[`${op}_vs_naive`] = ratio(p50(`${op}_naive`), p50(op));
+    ratios.book_with_checks_commit_share = Math.round((p50('book_with_checks_commit') / Math.max(p50('book_with_checks'), 0.001)) * 100) / 100;
+  }
 
   say('');
   say(`Operation                       p50 ms     p95 ms     p99 ms`);
@@ -404,10 +452,12 @@ async function main(): Promise<void> {
     `Found in the top ${LIMIT} (${recallRuns} queries each): name fragment ${pct(recalls.fragment)}, typo ${pct(recalls.typo)}, phone ${pct(recalls.phone)}, last four ${pct(recalls.last4)}, date of birth ${pct(recalls.dob)}, MRN ${pct(recalls.mrn)}.`,
   );
   say(`Registrations: ${created} created, ${attempts - created} stopped as likely duplicates (of ${attempts}).`);
+  for (const note of bookNotes) say(note);
+  say(`Load average (1, 5, 15 min): ${loadAtStart} at the start, ${load()} at the end (${cpus().length} cores).`);
 
   if (!args.keep) rmSync(dir, { recursive: true, force: true });
   else log(`Kept ${dir}`);
-  if (args.json) console.log(JSON.stringify({ patients: PATIENTS, ops, ratios }));
+  if (args.json) console.log(JSON.stringify(APPOINTMENTS > 0 ? { patients: PATIENTS, appointments: APPOINTMENTS, ops, ratios } : { patients: PATIENTS, ops, ratios }));
 }
 
 function pct(x: number): string {

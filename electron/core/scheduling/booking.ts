@@ -11,7 +11,7 @@ import { ClinicFailure } from '../errors';
 import { clinicTimeZone } from './clinic-zone';
 import { occurrenceDates } from './recurrence';
 import {
-  appointmentWithNames,
+  bookRowsByIds,
   loadExceptions,
   loadHours,
   requireAppointment,
@@ -23,7 +23,7 @@ import {
 } from './repository';
 import { applyDecisions, checkPlacement, type Decisions, type Placement, type PlacementSubjects, type ProblemDraft } from './rules';
 import type { SchedulingDeps } from './setup';
-import { appointmentViews } from './views';
+import { bookViews } from './views';
 import { waitlistColumns, waitlistEntryView, waitlistQuery, waitlistSuggestionsFor } from './waitlist';
 import { writeTransaction } from './write-lock';
 
@@ -121,10 +121,9 @@ export function createBooking({ db, audit, now }: SchedulingDeps) {
     return id;
   }
 
+  /** The saved appointments as the book shows them: one statement for all of them (names and last reminder call included). */
   async function viewsOf(trx: Kysely<Database>, ids: readonly string[], zone: string): Promise<AppointmentView[]> {
-    const rows = [];
-    for (const id of ids) rows.push(await appointmentWithNames(trx, id));
-    return appointmentViews(trx, rows, zone);
+    return bookViews(await bookRowsByIds(trx, ids), zone);
   }
 
   async function environment(trx: Kysely<Database>, providerIds: readonly string[], fromDate: string, toDate: string) {
@@ -167,6 +166,7 @@ export function createBooking({ db, audit, now }: SchedulingDeps) {
       const patient = await requireBookablePatient(trx, booking.patientId);
       const cache = await newCache(trx);
       const type = await requireType(trx, booking.typeId);
+      cache.types.set(type.id, type);
       const roomId = roomFor(type, booking.roomId);
       const subjects = await subjectsFor(trx, cache, booking.providerId, roomId, type.id);
       const durationMs = (booking.durationMinutes ?? type.duration_min) * 60_000;

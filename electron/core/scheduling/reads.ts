@@ -11,10 +11,10 @@ import type { Database, ProviderRow, RoomRow } from '../db/schema';
 import { ClinicFailure } from '../errors';
 import { availabilityOn, blockedOn } from './availability';
 import { clinicTimeZone } from './clinic-zone';
-import { appointmentsWithNames, appointmentWithNames, listProviders, listRooms, loadExceptions, loadHours, NOT_CANCELLED, requireProvider, requireType, typeProviders } from './repository';
+import { appointmentsWithNames, appointmentWithNames, bookRowsBetween, bookRowsOfPatient, listProviders, listRooms, loadExceptions, loadHours, providerNotFound, requireProvider, requireType, typeProviders } from './repository';
 import type { SchedulingDeps } from './setup';
 import { findOpenSlots } from './slots';
-import { appointmentViews } from './views';
+import { appointmentViews, bookViews } from './views';
 import { preferredPhoneOf, waitlistEntryView, waitlistQuery, waitlistSuggestionsFor } from './waitlist';
 
 type DayColumn = DayView['columns'][number];
@@ -33,18 +33,15 @@ function describeTime(instant: number, zone: string): string {
  * the waitlist and .ics files.
  */
 export function createSchedulingReads({ db, audit, now }: SchedulingDeps) {
-  async function appointmentsBetween(database: Kysely<Database>, fromAt: number, toAt: number, filter?: { providerId?: string }): Promise<AppointmentView[]> {
-    let query = appointmentsWithNames(database).where('a.start_at', '>=', fromAt).where('a.start_at', '<', toAt).where(NOT_CANCELLED);
-    if (filter?.providerId) query = query.where('a.provider_id', '=', filter.providerId);
-    const rows = await query.orderBy('a.start_at').orderBy('a.id').execute();
-    return appointmentViews(database, rows, await clinicTimeZone(database));
+  async function appointmentsBetween(database: Kysely<Database>, zone: string, fromAt: number, toAt: number, filter?: { providerId?: string }): Promise<AppointmentView[]> {
+    return bookViews(await bookRowsBetween(database, fromAt, toAt, filter?.providerId || null), zone);
   }
 
   async function day(input: { date: string; by: 'provider' | 'room'; includeInactive: boolean }): Promise<DayView> {
     const database = db();
     const zone = await clinicTimeZone(database);
     const clock = dayClock(input.date, zone);
-    const appointments = await appointmentsBetween(database, clock.startAt, clock.endAt);
+    const appointments = await appointmentsBetween(database, zone, clock.startAt, clock.endAt);
     const exceptions = await loadExceptions(database, input.date, input.date);
     let columns: DayColumn[];
     if (input.by === 'provider') {
@@ -77,7 +74,7 @@ export function createSchedulingReads({ db, audit, now }: SchedulingDeps) {
     const monday = mondayOf(input.date);
     const sunday = addDays(monday, 6);
     const clocks = Array.from({ length: 7 }, (_, i) => dayClock(addDays(monday, i), zone));
-    const appointments = await appointmentsBetween(database, (clocks[0] as (typeof clocks)[number]).startAt, (clocks[6] as (typeof clocks)[number]).endAt, { providerId: provider.id });
+    const appointments = await appointmentsBetween(database, zone, (clocks[0] as (typeof clocks)[number]).startAt, (clocks[6] as (typeof clocks)[number]).endAt, { providerId: provider.id });
     const hours = await loadHours(database, [provider.id]);
     const exceptions = await loadExceptions(database, monday, sunday, [provider.id]);
     return {
@@ -204,8 +201,7 @@ export function createSchedulingReads({ db, audit, now }: SchedulingDeps) {
   async function patientAppointments(input: { patientId: string }) {
     const database = db();
     const zone = await clinicTimeZone(database);
-    const rows = await appointmentsWithNames(database).where('a.patient_id', '=', input.patientId).orderBy('a.start_at', 'desc').orderBy('a.id').execute();
-    const views = await appointmentViews(database, rows, zone);
+    const views = bookViews(await bookRowsOfPatient(database, input.patientId), zone);
     const at = now();
     return { upcoming: views.filter((v) => v.endAt > at).reverse(), past: views.filter((v) => v.endAt <= at) };
   }
@@ -280,9 +276,10 @@ export function createSchedulingReads({ db, audit, now }: SchedulingDeps) {
     const type = await requireType(database, input.typeId);
     if (type.active !== 1) return { slots: [] };
     const offeredBy = new Set((await typeProviders(database, type.id)).get(type.id) ?? []);
-    let providers: ProviderRow[] = (await listProviders(database)).filter((p) => p.active === 1 && offeredBy.has(p.id));
+    const everyProvider = await listProviders(database);
+    let providers: ProviderRow[] = everyProvider.filter((p) => p.active === 1 && offeredBy.has(p.id));
     if (input.providerId !== null) {
-      await requireProvider(database, input.providerId);
+      if (!everyProvider.some((p) => p.id === input.providerId)) throw providerNotFound();
       providers = providers.filter((p) => p.id === input.providerId);
     }
     const rooms: RoomRow[] = (await listRooms(database)).filter((r) => r.active === 1);
@@ -342,19 +339,21 @@ export function createSchedulingReads({ db, audit, now }: SchedulingDeps) {
 
 /**
  * For patient search results (electron/core/patients/search, another area's module): each patient's next booked or
- * confirmed visit at or after `now`, one index probe per patient on (patient_id, start_at).
+ * confirmed visit at or after `now`, in one statement for all of them (a short range of (patient_id, start_at) per
+ * patient), not one query per result.
  */
 export async function nextAppointmentsFor(db: Kysely<Database>, patientIds: readonly string[], now: number): Promise<Map<string, number>> {
   const map = new Map<string, number>();
-  for (const id of patientIds) {
-    const row = await db
+  for (let i = 0; i < patientIds.length; i += 500) {
+    const rows = await db
       .selectFrom('appointment')
-      .select(sql<number>`min(start_at)`.as('next'))
-      .where('patient_id', '=', id)
+      .select(['patient_id', sql<number | null>`min(start_at)`.as('next')])
+      .where('patient_id', 'in', patientIds.slice(i, i + 500))
       .where('start_at', '>=', now)
       .where('status', 'in', ['booked', 'confirmed'])
-      .executeTakeFirst();
-    if (row?.next !== null && row?.next !== undefined) map.set(id, Number(row.next));
+      .groupBy('patient_id')
+      .execute();
+    for (const row of rows) if (row.next !== null) map.set(row.patient_id, Number(row.next));
   }
   return map;
 }

@@ -1,7 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { AppointmentRow, AppointmentTypeRow, Database, PatientRow, ProviderRow, RoomRow, ScheduleExceptionRow } from '../db/schema';
 import { ClinicFailure } from '../errors';
 import { MAX_APPOINTMENT_MINUTES, MAX_BUFFER_MINUTES } from '../../../shared/scheduling/schemas';
+import type { ReminderOutcome } from '../../../shared/scheduling/status';
 
 /** The longest time one appointment can hold a provider or a room: bounds every overlap query to a short index range. */
 export const MAX_SPAN_MS = (MAX_APPOINTMENT_MINUTES + MAX_BUFFER_MINUTES) * 60_000;
@@ -22,9 +23,13 @@ export async function findProvider(db: Kysely<Database>, id: string): Promise<Pr
   return db.selectFrom('provider').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export function providerNotFound(): ClinicFailure {
+  return new ClinicFailure('NOT_FOUND', 'That provider is not in this clinic’s set-up. Reload and choose one from the list.');
+}
+
 export async function requireProvider(db: Kysely<Database>, id: string): Promise<ProviderRow> {
   const row = await findProvider(db, id);
-  if (!row) throw new ClinicFailure('NOT_FOUND', 'That provider is not in this clinic’s set-up. Reload and choose one from the list.');
+  if (!row) throw providerNotFound();
   return row;
 }
 
@@ -132,6 +137,76 @@ export function appointmentsWithNames(db: Kysely<Database>) {
     .select(['p.first_name', 'p.last_name', 'p.mrn', 'pr.name as provider_name', 't.name as type_name', 't.color as type_color', 't.mode as type_mode', 'r.name as room_name']);
 }
 
+/** An appointment as the book lists it: what its view needs (not the bookkeeping columns), with its last reminder call. */
+export interface BookRow extends Omit<AppointmentListRow, 'busy_until' | 'created_at' | 'created_by' | 'updated_at' | 'updated_by'> {
+  reminder_outcome: ReminderOutcome | null;
+  reminder_at: number | null;
+  reminder_by: string | null;
+}
+
+/**
+ * The book's hot reads (the day, a provider's week, a patient's visits, saved appointments) in one statement each,
+ * written out:
+ * - only the columns the view shows (each column of each row becomes a JS value: on a full day of 12 providers that
+ *   conversion, not the search, is most of the cost);
+ * - names through the narrow patient_book_names index (migration 0009; named, since without ANALYZE statistics SQLite
+ *   picks the primary key and then reads the wide patient row);
+ * - the last reminder call (latest `at`, then `id`, as lastReminders) by a correlated probe of the reminders' index,
+ *   instead of a second query with one parameter per appointment;
+ * - ordered by start time only, which the index range gives for free; ties are put in id order here (sortBook), which
+ *   SQLite would do with a sort of whole rows.
+ */
+const BOOK_ROWS = sql`
+  SELECT a.id, a.patient_id, a.provider_id, a.room_id, a.type_id, a.series_id, a.series_index, a.series_exception, a.start_at,
+         a.end_at, a.buffer_after_min, a.status, a.status_at, a.overbook_reason, a.override_reason, a.visit_reason, a.notes,
+         a.telehealth_link, a.cancel_reason, a.cancel_note,
+         p.first_name, p.last_name, p.mrn, pr.name AS provider_name, t.name AS type_name, t.color AS type_color,
+         t.mode AS type_mode, r.name AS room_name, m.outcome AS reminder_outcome, m.at AS reminder_at, s.full_name AS reminder_by
+  FROM appointment AS a
+  JOIN patient AS p INDEXED BY patient_book_names ON p.id = a.patient_id
+  JOIN provider AS pr ON pr.id = a.provider_id
+  JOIN appointment_type AS t ON t.id = a.type_id
+  LEFT JOIN room AS r ON r.id = a.room_id
+  LEFT JOIN appointment_reminder AS m ON m.rowid = (
+    SELECT m2.rowid FROM appointment_reminder AS m2 WHERE m2.appointment_id = a.id ORDER BY m2.at DESC, m2.id DESC LIMIT 1)
+  LEFT JOIN staff_user AS s ON s.id = m.by`;
+
+/** Rows already in start order (ascending or descending): equal starts put in id order, as `ORDER BY start_at, id` would. */
+function sortBook(rows: BookRow[], descending: boolean): BookRow[] {
+  const byStart = descending ? (a: BookRow, b: BookRow) => b.start_at - a.start_at : (a: BookRow, b: BookRow) => a.start_at - b.start_at;
+  return rows.sort((a, b) => byStart(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Appointments not cancelled that start in [fromAt, toAt), all providers' or one's, by start then id. */
+export async function bookRowsBetween(db: Kysely<Database>, fromAt: number, toAt: number, providerId: string | null): Promise<BookRow[]> {
+  const provider = providerId === null ? sql`` : sql`AND a.provider_id = ${providerId}`;
+  const result = await sql<BookRow>`${BOOK_ROWS}
+    WHERE a.start_at >= ${fromAt} AND a.start_at < ${toAt} AND a.status <> 'cancelled' ${provider}
+    ORDER BY a.start_at`.execute(db);
+  return sortBook(result.rows, false);
+}
+
+/** Every appointment of a patient (cancelled ones too), latest first (then by id). */
+export async function bookRowsOfPatient(db: Kysely<Database>, patientId: string): Promise<BookRow[]> {
+  const result = await sql<BookRow>`${BOOK_ROWS} WHERE a.patient_id = ${patientId} ORDER BY a.start_at DESC`.execute(db);
+  return sortBook(result.rows, true);
+}
+
+/** The given appointments, in the order given; NOT_FOUND when one is missing. */
+export async function bookRowsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<BookRow[]> {
+  const byId = new Map<string, BookRow>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const result = await sql<BookRow>`${BOOK_ROWS} WHERE a.id IN (${sql.join(chunk)})`.execute(db);
+    for (const row of result.rows) byId.set(row.id, row);
+  }
+  return ids.map((id) => {
+    const row = byId.get(id);
+    if (!row) throw new ClinicFailure('NOT_FOUND', 'That appointment does not exist any more. Reload the book.');
+    return row;
+  });
+}
+
 export async function appointmentWithNames(db: Kysely<Database>, id: string): Promise<AppointmentListRow> {
   const row = await appointmentsWithNames(db).where('a.id', '=', id).executeTakeFirst();
   if (!row) throw new ClinicFailure('NOT_FOUND', 'That appointment does not exist any more. Reload the book.');
@@ -153,66 +228,69 @@ export interface BusyRow {
   provider_name: string;
 }
 
-function busyQuery(db: Kysely<Database>) {
-  return db
-    .selectFrom('appointment as a')
-    .innerJoin('patient as p', 'p.id', 'a.patient_id')
-    .innerJoin('provider as pr', 'pr.id', 'a.provider_id')
-    .select(['a.id', 'a.patient_id', 'a.provider_id', 'a.room_id', 'a.start_at', 'a.end_at', 'a.busy_until', 'a.buffer_after_min', 'p.first_name', 'p.last_name', 'pr.name as provider_name'])
-    .where(NOT_CANCELLED)
-    .where(HOLDS_TIME);
+/** What a placement runs into: the provider's, the room's (when it has one) and the patient's overlapping visits. */
+export interface PlacementConflicts {
+  provider: BusyRow[];
+  room: BusyRow[];
+  patient: BusyRow[];
 }
 
 /**
- * Appointments holding a provider's (or a room's) time that overlap [startAt, busyUntil): a short range scan on
- * (provider_id, start_at) bounded below by MAX_SPAN_MS, since nothing that starts earlier can still be running.
+ * The rule checks' three overlap reads in one statement (one compile, one prepare, one step through SQLite):
+ * - the provider's and the room's appointments holding time that overlap [startAt, busyUntil), buffers included: a
+ *   short range of the partial indexes (provider_id / room_id, start_at, busy_until, status), bounded below by
+ *   MAX_SPAN_MS since nothing that starts earlier can still be running; only a real overlap reads its table row;
+ * - the patient's other visits overlapping [startAt, endAt) (no buffers: the patient only needs to be there), on
+ *   (patient_id, start_at).
+ * No-shows hold no time. Each list in start order (ties in the order they were written).
  */
-export async function busyOverlapping(
+export async function placementConflicts(
   db: Kysely<Database>,
-  column: 'provider_id' | 'room_id',
-  id: string,
-  startAt: number,
-  busyUntil: number,
+  placement: { providerId: string; roomId: string | null; patientId: string; startAt: number; endAt: number; busyUntil: number },
   excludeIds: readonly string[],
-): Promise<BusyRow[]> {
-  let query = busyQuery(db)
-    .where(`a.${column}`, '=', id)
-    .where('a.start_at', '>', startAt - MAX_SPAN_MS)
-    .where('a.start_at', '<', busyUntil)
-    .where('a.busy_until', '>', startAt);
-  if (excludeIds.length > 0) query = query.where('a.id', 'not in', [...excludeIds]);
-  return query.orderBy('a.start_at').execute();
+): Promise<PlacementConflicts> {
+  const { providerId, roomId, patientId, startAt, endAt, busyUntil } = placement;
+  const from = startAt - MAX_SPAN_MS;
+  const exclude = excludeIds.length > 0 ? sql`AND a.id NOT IN (${sql.join([...excludeIds])})` : sql``;
+  const branch = (kind: 'provider' | 'room' | 'patient', where: RawBuilder<unknown>) => sql`
+    SELECT ${sql.lit(kind)} AS kind, a.rowid AS seq, a.id, a.patient_id, a.provider_id, a.room_id, a.start_at, a.end_at, a.busy_until,
+           a.buffer_after_min, p.first_name, p.last_name, pr.name AS provider_name
+    FROM appointment AS a
+    JOIN patient AS p INDEXED BY patient_book_names ON p.id = a.patient_id
+    JOIN provider AS pr ON pr.id = a.provider_id
+    WHERE ${where} AND a.status <> 'cancelled' AND a.status <> 'no_show' ${exclude}`;
+  const parts = [
+    branch('provider', sql`a.provider_id = ${providerId} AND a.start_at > ${from} AND a.start_at < ${busyUntil} AND a.busy_until > ${startAt}`),
+    ...(roomId === null ? [] : [branch('room', sql`a.room_id = ${roomId} AND a.start_at > ${from} AND a.start_at < ${busyUntil} AND a.busy_until > ${startAt}`)]),
+    branch('patient', sql`a.patient_id = ${patientId} AND a.start_at > ${from} AND a.start_at < ${endAt} AND a.end_at > ${startAt}`),
+  ];
+  const result = await sql<BusyRow & { kind: 'provider' | 'room' | 'patient'; seq: number }>`${sql.join(parts, sql` UNION ALL `)} ORDER BY kind, start_at, seq`.execute(db);
+  const conflicts: PlacementConflicts = { provider: [], room: [], patient: [] };
+  for (const { kind, seq: _seq, ...row } of result.rows) conflicts[kind].push(row);
+  return conflicts;
 }
 
-/** The patient's other visits overlapping [startAt, endAt) (no buffers: the patient only needs to be there). */
-export async function patientOverlapping(db: Kysely<Database>, patientId: string, startAt: number, endAt: number, excludeIds: readonly string[]): Promise<BusyRow[]> {
-  let query = busyQuery(db)
-    .where('a.patient_id', '=', patientId)
-    .where('a.start_at', '>', startAt - MAX_SPAN_MS)
-    .where('a.start_at', '<', endAt)
-    .where('a.end_at', '>', startAt);
-  if (excludeIds.length > 0) query = query.where('a.id', 'not in', [...excludeIds]);
-  return query.orderBy('a.start_at').execute();
-}
-
-/** Busy intervals per provider (or room) over a window: one range query per id, for find-open-slots. */
+/**
+ * Busy intervals per provider (or room) over a window, for find-open-slots: one statement for all the ids (SQLite
+ * runs one short range scan of the partial index per id), grouped here by id in start order.
+ */
 export async function busyIntervals(db: Kysely<Database>, column: 'provider_id' | 'room_id', ids: readonly string[], fromAt: number, toAt: number): Promise<Map<string, { startAt: number; busyUntil: number }[]>> {
   const map = new Map<string, { startAt: number; busyUntil: number }[]>();
-  for (const id of ids) {
-    const rows = await db
-      .selectFrom('appointment as a')
-      .select(['a.start_at', 'a.busy_until'])
-      .where(`a.${column}`, '=', id)
-      .where('a.start_at', '>', fromAt - MAX_SPAN_MS)
-      .where('a.start_at', '<', toAt)
-      .where(NOT_CANCELLED)
-      .where(HOLDS_TIME)
-      .orderBy('a.start_at')
-      .execute();
-    map.set(
-      id,
-      rows.filter((r) => r.busy_until > fromAt).map((r) => ({ startAt: r.start_at, busyUntil: r.busy_until })),
-    );
+  for (const id of ids) map.set(id, []);
+  if (ids.length === 0) return map;
+  const rows = await db
+    .selectFrom('appointment as a')
+    .select([`a.${column} as owner`, 'a.start_at', 'a.busy_until'])
+    .where(`a.${column}`, 'in', [...ids])
+    .where('a.start_at', '>', fromAt - MAX_SPAN_MS)
+    .where('a.start_at', '<', toAt)
+    .where(NOT_CANCELLED)
+    .where(HOLDS_TIME)
+    .orderBy(`a.${column}`)
+    .orderBy('a.start_at')
+    .execute();
+  for (const row of rows) {
+    if (row.busy_until > fromAt) map.get(row.owner as string)?.push({ startAt: row.start_at, busyUntil: row.busy_until });
   }
   return map;
 }

@@ -5,7 +5,7 @@ import type { Role } from '../../../shared/roles';
 import type { AppointmentTypeRow, Database, ProviderRow, RoomRow, ScheduleExceptionRow } from '../db/schema';
 import { ClinicFailure } from '../errors';
 import { availabilityOn, localMinutes, overlaps, withinHours } from './availability';
-import { busyOverlapping, patientName, patientOverlapping, type BusyRow, type Hours } from './repository';
+import { patientName, placementConflicts, type Hours } from './repository';
 
 /** Roles that may book outside working hours or in blocked time (with a reason). Recorded in docs/DECISIONS.md. */
 export const OVERRIDE_ROLES: readonly Role[] = ['admin', 'coordinator'];
@@ -67,16 +67,14 @@ export async function checkPlacement(db: Kysely<Database>, placement: Placement,
   if (type.needs_room === 1 && room === null) add('room-needed', `${type.name} needs a room. Choose one.`, 'none');
   if (room !== null && room.active !== 1) add('room-inactive', `${room.name} is no longer in use. Choose another room.`, 'none');
 
-  const providerBusy = await busyOverlapping(db, 'provider_id', provider.id, placement.startAt, placement.busyUntil, env.excludeIds);
-  for (const other of providerBusy) {
+  const conflicts = await placementConflicts(db, { providerId: provider.id, roomId: room?.id ?? null, patientId: placement.patientId, startAt: placement.startAt, endAt: placement.endAt, busyUntil: placement.busyUntil }, env.excludeIds);
+  for (const other of conflicts.provider) {
     add('provider-busy', providerBusyMessage(provider.name, patientName(other), rangeOf(other, zone), other.buffer_after_min), 'overbook', other.id);
   }
   if (room !== null) {
-    const roomBusy = await busyOverlapping(db, 'room_id', room.id, placement.startAt, placement.busyUntil, env.excludeIds);
-    for (const other of roomBusy) add('room-busy', roomBusyMessage(room.name, other.provider_name, rangeOf(other, zone)), 'none', other.id);
+    for (const other of conflicts.room) add('room-busy', roomBusyMessage(room.name, other.provider_name, rangeOf(other, zone)), 'none', other.id);
   }
-  const samePatient: BusyRow[] = await patientOverlapping(db, placement.patientId, placement.startAt, placement.endAt, env.excludeIds);
-  for (const other of samePatient) {
+  for (const other of conflicts.patient) {
     if (other.provider_id === provider.id) continue; // already reported as the provider's double booking
     add('patient-overlap', patientOverlapMessage(patientName(other), other.provider_name, rangeOf(other, zone)), 'acknowledge', other.id);
   }

@@ -2,11 +2,14 @@ import type { Kysely } from 'kysely';
 import type { AppointmentView } from '../../../shared/contract/scheduling';
 import { createLocalReader, type LocalParts } from '../../../shared/scheduling/time';
 import type { Database } from '../db/schema';
-import { lastReminders, patientName, type AppointmentListRow } from './repository';
+import { lastReminders, patientName, type AppointmentListRow, type BookRow } from './repository';
 
 type Reminder = AppointmentView['reminder'];
 
-export function appointmentView(row: AppointmentListRow, local: (instant: number) => LocalParts, reminder: Reminder): AppointmentView {
+/** What a view is made of: an appointment with its names (the bookkeeping columns are not shown). */
+export type ViewRow = Omit<AppointmentListRow, 'busy_until' | 'created_at' | 'created_by' | 'updated_at' | 'updated_by'>;
+
+export function appointmentView(row: ViewRow, local: (instant: number) => LocalParts, reminder: Reminder): AppointmentView {
   const start = local(row.start_at);
   const end = local(row.end_at);
   return {
@@ -52,4 +55,12 @@ export async function appointmentViews(db: Kysely<Database>, rows: readonly Appo
   const reminders = await lastReminders(db, rows.map((r) => r.id));
   const local = createLocalReader(zone);
   return rows.map((row) => appointmentView(row, local, reminders.get(row.id) ?? null));
+}
+
+/** Views for rows that carry their last reminder call (bookRowsBetween, bookRowsOfPatient): no further query. */
+export function bookViews(rows: readonly BookRow[], zone: string): AppointmentView[] {
+  const local = createLocalReader(zone);
+  return rows.map((row) =>
+    appointmentView(row, local, row.reminder_outcome === null || row.reminder_at === null ? null : { outcome: row.reminder_outcome, at: row.reminder_at, by: row.reminder_by ?? null }),
+  );
 }

@@ -6,6 +6,7 @@ import * as m0005 from './0005_lock_pins_and_drafts';
 import * as m0006 from './0006_patients';
 import * as m0007 from './0007_patient_search';
 import * as m0008 from './0008_scheduling';
+import * as m0009 from './0009_scheduling_indexes';
 
 /**
  * Every migration, registered in code: the bundled main process has no migrations folder to scan.
@@ -19,6 +20,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006_patients': m0006,
   '0007_patient_search': m0007,
   '0008_scheduling': m0008,
+  '0009_scheduling_indexes': m0009,
 };
 
 /** The schema version this build writes: the number of registered migrations. */
