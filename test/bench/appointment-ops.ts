@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { Kysely, sql, SqliteDialect, type SqliteDatabase as KyselySqliteDatabase, type SqliteStatement } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { createAuditService } from '../../electron/core/audit/service';
 import type { SqliteDatabase } from '../../electron/core/db/open';
 import type { AppointmentTypeRow, Database, ProviderRow, RoomRow } from '../../electron/core/db/schema';
@@ -26,7 +26,7 @@ import { bookingSchema, type BookingInput, type SlotSearchInput } from '../../sh
 import { addDays, dayClock, daysBetween, isoWeekday, mondayOf } from '../../shared/scheduling/time';
 import { benchCalendar } from './appointments';
 import { createRandom } from './generate';
-import { kyselyWithStatementCache } from './statement-cache';
+import { kyselyOnConnection } from './statement-cache';
 
 /**
  * The appointment book's timed operations (`--appointments N`), each through the core function its IPC handler calls
@@ -49,34 +49,6 @@ export interface Timing {
 
 const BENCH_ACTOR: Actor = { userId: '0192f0c4-0000-7000-8000-00000000be0c', displayName: 'Benchmark', role: 'front_desk' };
 const DAY_MS = 86_400_000;
-
-/**
- * A Kysely over the same connection whose `commit` statements are timed, so the booking's commit (WAL write and
- * fsync at synchronous=FULL) is read off the real booking. Everything else is the app's driver, unchanged.
- */
-function kyselyTimingCommits(sqlite: SqliteDatabase, onCommit: (ms: number) => void): Kysely<Database> {
-  const database: KyselySqliteDatabase = {
-    close: () => undefined, // the caller closes the connection
-    prepare: (text: string) => {
-      const statement = sqlite.prepare(text) as unknown as SqliteStatement;
-      if (text.trim().toLowerCase() !== 'commit') return statement;
-      return {
-        reader: statement.reader,
-        all: (parameters) => statement.all(parameters),
-        iterate: (parameters) => statement.iterate(parameters),
-        run: (parameters) => {
-          const start = performance.now();
-          try {
-            return statement.run(parameters);
-          } finally {
-            onCommit(performance.now() - start);
-          }
-        },
-      };
-    },
-  };
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-}
 
 /** UTC offset (ms) of the clinic on a regular day: what a straightforward `date(start_at)` filter would add. */
 function offsetOf(date: string, zone: string): number {
@@ -216,7 +188,7 @@ export async function measureAppointmentBook(options: { sqlite: SqliteDatabase; 
 
   // ── Booking ────────────────────────────────────────────────────────────────────────────────────────────────────
   // Bookable places found beforehand with the core's slot finder (tomorrow to 60 days ahead), none in another's way;
-  // three times as many as timed, for the what-if runs below.
+  // three times as many as timed, for the comparison runs below.
   const wanted = 3 * runs + timing.warmUp;
   const bookings: BookingInput[] = [];
   const taken: { provider: string; room: string | null; startAt: number; until: number }[] = [];
@@ -246,7 +218,8 @@ export async function measureAppointmentBook(options: { sqlite: SqliteDatabase; 
 
   log('Booking through the booking service (every rule check, the appointment, its history and status rows, the audit entry; synchronous=FULL):');
   let lastCommit = 0;
-  const committing = kyselyTimingCommits(sqlite, (took) => (lastCommit = took));
+  // The app's driver (statements kept), with each COMMIT (WAL write and fsync at synchronous=FULL) timed inside the real booking.
+  const committing = kyselyOnConnection(sqlite, 'reuse', (took) => (lastCommit = took));
   const booking = createBooking({ db: () => committing, audit, now });
   let saved = 0;
   let notSaved = 0;
@@ -267,17 +240,17 @@ export async function measureAppointmentBook(options: { sqlite: SqliteDatabase; 
   record('book_with_checks_commit', commitTimes);
   record('book_with_checks_work', workTimes);
 
-  // ── What if the driver reused prepared statements (not in the report) ──────────────────────────────────────────
-  // Kysely's SQLite driver prepares every statement afresh; the same core functions on a Kysely that reuses them
-  // (statement-cache.ts), turn about with the app's (so a busy moment weighs on both alike), show what that costs.
-  // A measurement for docs/PERFORMANCE.md, not the app's figures.
-  log('What if the driver reused prepared statements (same core functions, turn about with the app’s driver; not in the report):');
-  const cached = kyselyWithStatementCache(sqlite);
-  const cachedReads = createSchedulingReads({ db: () => cached, audit, now });
-  const cachedBooking = createBooking({ db: () => cached, audit, now });
+  // ── What keeping prepared statements saves (not in the report) ─────────────────────────────────────────────────
+  // The app keeps its prepared statements (electron/core/db/statement-cache.ts); Kysely's SQLite driver by itself
+  // prepares every query afresh. The same core functions on such a Kysely, turn about with the app's (so a busy
+  // moment weighs on both alike), show what that is worth. A measurement for docs/PERFORMANCE.md, not the app's figures.
+  log('Without kept statements (same core functions, preparing every query afresh, turn about with the app’s driver; not in the report):');
+  const afresh = kyselyOnConnection(sqlite, 'afresh');
+  const afreshReads = createSchedulingReads({ db: () => afresh, audit, now });
+  const afreshBooking = createBooking({ db: () => afresh, audit, now });
   const pairs = {
-    day: { app: [] as number[], cached: [] as number[] },
-    book: { app: [] as number[], cached: [] as number[] },
+    day: { app: [] as number[], afresh: [] as number[] },
+    book: { app: [] as number[], afresh: [] as number[] },
   };
   const clocked = async (into: number[], run: () => Promise<unknown>) => {
     const start = performance.now();
@@ -286,22 +259,22 @@ export async function measureAppointmentBook(options: { sqlite: SqliteDatabase; 
   };
   for (let i = 0; i < runs; i++) {
     const date = dates[i % pool] as string;
-    const day = [() => clocked(pairs.day.app, () => reads.day({ date, by: 'provider', includeInactive: false })), () => clocked(pairs.day.cached, () => cachedReads.day({ date, by: 'provider', includeInactive: false }))];
+    const day = [() => clocked(pairs.day.app, () => reads.day({ date, by: 'provider', includeInactive: false })), () => clocked(pairs.day.afresh, () => afreshReads.day({ date, by: 'provider', includeInactive: false }))];
     const book = [
       () => clocked(pairs.book.app, () => booking.book(bookings[bookingIndex++] as BookingInput, BENCH_ACTOR)),
-      () => clocked(pairs.book.cached, () => cachedBooking.book(bookings[bookingIndex++] as BookingInput, BENCH_ACTOR)),
+      () => clocked(pairs.book.afresh, () => afreshBooking.book(bookings[bookingIndex++] as BookingInput, BENCH_ACTOR)),
     ];
     for (const step of i % 2 === 0 ? [...day, ...book] : [...day.reverse(), ...book.reverse()]) await step();
   }
-  await cached.destroy();
-  const pairLine = (name: string, pair: { app: number[]; cached: number[] }) => {
+  await afresh.destroy();
+  const pairLine = (name: string, pair: { app: number[]; afresh: number[] }) => {
     const app = [...pair.app].sort((a, b) => a - b);
-    const reused = [...pair.cached].sort((a, b) => a - b);
-    const line = `${name} p50 ${ms(percentile(app, 50))} → ${ms(percentile(reused, 50))} ms, p95 ${ms(percentile(app, 95))} → ${ms(percentile(reused, 95))} ms`;
+    const anew = [...pair.afresh].sort((a, b) => a - b);
+    const line = `${name} p50 ${ms(percentile(anew, 50))} afresh → ${ms(percentile(app, 50))} kept, p95 ${ms(percentile(anew, 95))} → ${ms(percentile(app, 95))} ms`;
     log(`  ${line}`);
     return line;
   };
-  const whatIf = [pairLine('day_all_providers', pairs.day), pairLine('book_with_checks', pairs.book)];
+  const keptStatements = [pairLine('day_all_providers', pairs.day), pairLine('book_with_checks', pairs.book)];
 
   // ── Straightforward implementations, same data ─────────────────────────────────────────────────────────────────
   log(`Straightforward implementations (${naiveRuns} runs each):`);
@@ -424,7 +397,7 @@ export async function measureAppointmentBook(options: { sqlite: SqliteDatabase; 
     `Bookings: ${saved} saved, ${notSaved} not saved (rule problems) of ${saved + notSaved}.`,
     `By date: day_all_providers ${split(dayTimes.wall, (i) => dates[i % pool] as string)}; week_one_provider ${split(weekTimes.wall, (i) => (weekPicks[i % pool] as { date: string }).date)}.`,
     `CPU time per run, p50/p95 ms (wall time above includes waiting for a core): ${cpuLines.join(', ')}.`,
-    `What if the driver reused prepared statements (turn about, ${runs} runs each; not in the report): ${whatIf.join('; ')}.`,
+    `Prepared statements made afresh vs kept (turn about, ${runs} runs each; not in the report): ${keptStatements.join('; ')}.`,
   );
   return { notes };
 }

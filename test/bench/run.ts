@@ -53,7 +53,7 @@ import type { PatientRow } from '../../electron/core/db/schema';
 import { todayIn } from '../../shared/patients/dates';
 import { formatPhone } from '../../shared/patients/phone';
 import { benchKey, createGenerator, createRandom, typo, type GeneratedPatient } from './generate';
-import { kyselyWithStatementCache } from './statement-cache';
+import { kyselyOnConnection } from './statement-cache';
 import { generateAppointments } from './appointments';
 import { measureAppointmentBook } from './appointment-ops';
 import { foldText } from '../../electron/core/patients/search/normalize';
@@ -208,7 +208,7 @@ async function main(): Promise<void> {
   } else {
     const generator = createGenerator(SEED, PATIENTS);
     database = await openClinicDatabase(file, key, { create: true });
-    const writer = kyselyWithStatementCache(database.sqlite);
+    const writer = kyselyOnConnection(database.sqlite, 'reuse');
     const generationStart = performance.now();
     let at = Date.UTC(2020, 0, 1);
     for (let done = 0; done < PATIENTS; ) {

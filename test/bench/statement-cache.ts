@@ -1,24 +1,38 @@
 import { Kysely, SqliteDialect, type SqliteDatabase as KyselySqliteDatabase, type SqliteStatement } from 'kysely';
 import type { SqliteDatabase } from '../../electron/core/db/open';
 import type { Database } from '../../electron/core/db/schema';
+import { withStatementCache } from '../../electron/core/db/statement-cache';
 
 /**
- * A Kysely over the same connection that reuses prepared statements (Kysely's SQLite driver prepares every query
- * afresh, ~40 µs each). The benchmark uses it only to write its synthetic clinic faster; every timed operation runs
- * on the app's own Kysely (createKysely), so the figures are the app's.
+ * Kyselys over a connection the benchmark owns (their `destroy` leaves it open). `reuse` is the app's own driver set-up
+ * (createKysely: prepared statements kept); `afresh` prepares every query anew, as Kysely's SQLite driver does by
+ * itself — the comparison that shows what keeping them saves. `onCommit` times each COMMIT statement.
  */
-export function kyselyWithStatementCache(sqlite: SqliteDatabase): Kysely<Database> {
-  const statements = new Map<string, SqliteStatement>();
+export function kyselyOnConnection(
+  sqlite: SqliteDatabase,
+  statements: 'reuse' | 'afresh',
+  onCommit?: (ms: number) => void,
+): Kysely<Database> {
+  const cache = statements === 'reuse' ? withStatementCache(sqlite) : undefined;
+  const prepare = (text: string): SqliteStatement => (cache ? cache.prepare(text) : (sqlite.prepare(text) as unknown as SqliteStatement));
   const database: KyselySqliteDatabase = {
     close: () => undefined, // the caller closes the connection itself
-    prepare: (sql: string) => {
-      let statement = statements.get(sql);
-      if (!statement) {
-        if (statements.size > 500) statements.clear();
-        statement = sqlite.prepare(sql) as unknown as SqliteStatement;
-        statements.set(sql, statement);
-      }
-      return statement;
+    prepare: (text: string) => {
+      const statement = prepare(text);
+      if (!onCommit || text.trim().toLowerCase() !== 'commit') return statement;
+      return {
+        reader: statement.reader,
+        all: (parameters) => statement.all(parameters),
+        iterate: (parameters) => statement.iterate(parameters),
+        run: (parameters) => {
+          const start = performance.now();
+          try {
+            return statement.run(parameters);
+          } finally {
+            onCommit(performance.now() - start);
+          }
+        },
+      };
     },
   };
   return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });

@@ -4,11 +4,13 @@ import { StartupFailure } from '../errors';
 import type { Database } from './schema';
 import type { SqliteDatabase } from './open';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { withStatementCache } from './statement-cache';
 
 const MIGRATION_TABLE = 'kysely_migration';
 
+/** The app's query builder over the connection, reusing prepared statements (statement-cache.ts). */
 export function createKysely(sqlite: SqliteDatabase): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
