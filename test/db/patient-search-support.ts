@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Database, PatientRow } from '../../electron/core/db/schema';
 import { findPatientById, insertPatient, issueMrn } from '../../electron/core/patients/repository';
 import { syncPatientSearch } from '../../electron/core/patients/search/index-sync';
+import { emptyPatientFields } from '../../electron/core/patients/service';
 import type { PatientFields } from '../../shared/patients/schemas';
 
 /** Patients for the search and duplicate tests, written the way the patients service writes them. */
@@ -12,36 +13,9 @@ const AT = Date.UTC(2026, 2, 2, 15, 0);
 
 export type PersonFields = Partial<PatientFields> & Pick<PatientFields, 'firstName' | 'lastName' | 'dateOfBirth'>;
 
+/** A patient as a quick registration leaves it (the service's own empty fields), with these filled in. */
 export function fieldsOf(person: PersonFields): PatientFields {
-  return {
-    middleName: null,
-    suffix: null,
-    preferredName: null,
-    sexAtBirth: 'unknown',
-    genderIdentity: null,
-    pronouns: null,
-    phoneMobile: null,
-    phoneHome: null,
-    phoneWork: null,
-    preferredPhone: null,
-    textConsent: false,
-    email: null,
-    emailConsent: false,
-    addressLine1: null,
-    addressLine2: null,
-    city: null,
-    state: null,
-    postalCode: null,
-    preferredLanguage: null,
-    interpreterNeeded: false,
-    preferredContactMethod: null,
-    preferredContactTimes: null,
-    emergencyContactName: null,
-    emergencyContactRelationship: null,
-    emergencyContactPhone: null,
-    status: 'active',
-    ...person,
-  };
+  return { ...emptyPatientFields(), ...person };
 }
 
 /** Registers a person (MRN, row, search index) in one transaction; returns the row. */

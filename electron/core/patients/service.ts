@@ -348,7 +348,7 @@ export function createPatientsService({ db, audit, now }: PatientsServiceDeps) {
 export type PatientsService = ReturnType<typeof createPatientsService>;
 
 /** A quick registration's untouched fields: all empty, sex at birth unknown, active. */
-function emptyPatientFields(): PatientFields {
+export function emptyPatientFields(): PatientFields {
   return {
     firstName: '',
     middleName: null,
