@@ -12,10 +12,12 @@ import {
   gridStepSchema,
   providerFieldsSchema,
   recordId,
+  recurrenceSchema,
   reminderMarkSchema,
   rescheduleSchema,
   roomFieldsSchema,
   seriesBookingSchema,
+  seriesEndSchema,
   slotSearchSchema,
   statusChangeSchema,
   waitlistFieldsSchema,
@@ -90,6 +92,26 @@ export const exceptionViewSchema = z.object({
 });
 export type ExceptionView = z.infer<typeof exceptionViewSchema>;
 
+/** A booked (or confirmed) visit that falls in time off: what the desk needs to find it and move it. */
+export const visitInTimeOffSchema = z.object({
+  id: z.string(),
+  patientName: z.string(),
+  providerName: z.string(),
+  /** Clinic wall clock: date and "HH:MM" start and end. */
+  date: z.string(),
+  startTime: z.string(),
+  endTime: z.string(),
+  startAt: z.number().int(),
+});
+export type VisitInTimeOff = z.infer<typeof visitInTimeOffSchema>;
+
+/** Time off as saved, with the visits still booked in it from now on (the first 50 by time, and how many there are). */
+export const savedExceptionSchema = exceptionViewSchema.extend({
+  bookedVisits: z.array(visitInTimeOffSchema),
+  bookedVisitCount: z.number().int(),
+});
+export type SavedException = z.infer<typeof savedExceptionSchema>;
+
 export const setupViewSchema = z.object({
   timeZone: z.string(),
   providers: z.array(providerViewSchema),
@@ -98,12 +120,32 @@ export const setupViewSchema = z.object({
 });
 export type SetupView = z.infer<typeof setupViewSchema>;
 
+/**
+ * The series a visit belongs to, as it was booked (appointment_series): its first date, its rule and the dates left out
+ * of it, so the desk can say "Every week on Tuesday, visit 2 of 6, until Nov 5" (shared/scheduling/recurrence.ts
+ * `bookedDates`) without reading the other visits.
+ */
+export const appointmentSeriesSchema = z.object({
+  firstDate: z.string(),
+  recurrence: recurrenceSchema,
+  end: seriesEndSchema,
+  skipDates: z.array(z.string()),
+});
+export type AppointmentSeries = z.infer<typeof appointmentSeriesSchema>;
+
 export const appointmentViewSchema = z.object({
   id: z.string(),
   patientId: z.string(),
   /** "Maria Gomez". */
   patientName: z.string(),
   patientMrn: z.string(),
+  /** YYYY-MM-DD, for the day sheet and checking who is who at the desk. */
+  patientDateOfBirth: z.string(),
+  /**
+   * The phone the desk calls (the preferred one, else the first there is) as stored (E.164, "+13125550177"); null when
+   * none is on file. Formatted where it is shown (formatPhone): formatting every row of a full day cost more than reading it.
+   */
+  patientPhone: z.string().nullable(),
   providerId: z.string(),
   providerName: z.string(),
   roomId: z.string().nullable(),
@@ -137,6 +179,8 @@ export const appointmentViewSchema = z.object({
   seriesIndex: z.number().int().nullable(),
   /** Moved or changed on its own: series-wide edits leave it as it is. */
   seriesException: z.boolean(),
+  /** The series' rule as booked; null for a visit that is not part of a series. */
+  series: appointmentSeriesSchema.nullable(),
   cancelReason: z.enum(CANCEL_REASONS).nullable(),
   cancelNote: z.string().nullable(),
   /** Last reminder call, if any. */
@@ -250,7 +294,7 @@ const appointmentHistoryEntrySchema = z.object({
 const savedAppointment = z.object({
   outcome: z.literal('saved'),
   appointment: appointmentViewSchema,
-  /** Waitlisted patients who could take the time this change freed (moves only). */
+  /** Waitlisted patients who could take the time this change freed (marking a no-show; a booking frees none). */
   waitlistSuggestions: z.array(waitlistSuggestionSchema),
 });
 const notSaved = z.object({ outcome: z.literal('not-saved'), problems: z.array(ruleProblemSchema) });
@@ -302,9 +346,9 @@ export const schedulingChannels = {
     access: ALL_STAFF,
   }),
   saveException: defineChannel({
-    summary: 'Adds or changes a vacation, blocked time or clinic holiday (existing appointments stay; new ones need an override).',
+    summary: 'Adds or changes a vacation, blocked time or clinic holiday (existing appointments stay, and the booked ones in that time are listed to move; new ones need an override).',
     input: z.object({ id: recordId('a time-off entry').optional(), exception: exceptionFieldsSchema }).strict(),
-    output: exceptionViewSchema,
+    output: savedExceptionSchema,
     access: TIME_KEEPERS,
   }),
   removeException: defineChannel({
@@ -384,9 +428,9 @@ export const schedulingChannels = {
     access: BOOKERS,
   }),
   setStatus: defineChannel({
-    summary: 'A step of the visit day (confirmed, arrived, in room, checked out, no-show), time-stamped with who did it.',
+    summary: 'A step of the visit day (confirmed, arrived, in room, checked out, no-show), time-stamped with who did it. Restoring a no-show checks its time again like a booking; problems come back with nothing saved.',
     input: statusChangeSchema,
-    output: z.object({ appointment: appointmentViewSchema, waitlistSuggestions: z.array(waitlistSuggestionSchema) }),
+    output: bookingOutcomeSchema,
     access: BOOKERS,
   }),
 

@@ -253,6 +253,8 @@ export const bookingSchema = z
     durationMinutes: durationMinutesSchema.optional(),
     ...visitFields,
     ...decisionFields,
+    /** Booked from this patient's waitlist entry ("Offer this slot"): the entry is closed in the same transaction. */
+    fromWaitlistEntryId: recordId('a waitlist entry').optional(),
   })
   .strict();
 export type BookingInput = z.output<typeof bookingSchema>;
@@ -330,9 +332,19 @@ export type CancelInput = z.output<typeof cancelSchema>;
 export const detailsSchema = z.object({ id: recordId('an appointment'), ...visitFields }).strict();
 export type DetailsInput = z.output<typeof detailsSchema>;
 
+/**
+ * A visit-day step. Restoring a no-show (back to booked, or arrived after all) takes its time back, so it is checked
+ * like a booking and may need the same decisions: overbook with a reason, or acknowledge the patient's other visit.
+ */
 export const statusChangeSchema = z
-  .object({ id: recordId('an appointment'), status: z.enum(SETTABLE_STATUSES, { error: 'Choose a status from the list.' }) })
+  .object({
+    id: recordId('an appointment'),
+    status: z.enum(SETTABLE_STATUSES, { error: 'Choose a status from the list.' }),
+    overbook: decisionFields.overbook,
+    acknowledgePatientOverlap: decisionFields.acknowledgePatientOverlap,
+  })
   .strict();
+export type StatusChangeInput = z.output<typeof statusChangeSchema>;
 
 export const reminderMarkSchema = z
   .object({

@@ -31,7 +31,7 @@ import { kyselyOnConnection } from './statement-cache';
 /**
  * The appointment book's timed operations (`--appointments N`), each through the core function its IPC handler calls
  * (electron/core/scheduling/handlers.ts), on the encrypted database opened as the app opens it (synchronous=FULL,
- * WAL, the driver's default page cache), after the patients' part. Wall-clock percentiles go into the report; the
+ * WAL, the app's 64 MiB page cache), after the patients' part. Wall-clock percentiles go into the report; the
  * process's CPU time per run is printed beside them (a busy machine stretches wall time, not CPU time). Where a
  * straightforward implementation is a meaningful comparison, it runs on the same data, fewer times (--naive-runs).
  */
@@ -133,7 +133,7 @@ export async function measureAppointmentBook(options: { sqlite: SqliteDatabase; 
   const historyPatients = Array.from({ length: pool }, () => pick.pick(patientIds));
 
   // ── Day, week, history ─────────────────────────────────────────────────────────────────────────────────────────
-  log(`Appointment book (today ${cal.today}, ${zone}; page cache ${Math.round(cacheKb / 1024)} MB as the driver opens it): day of all providers, a provider's week, a patient's history:`);
+  log(`Appointment book (today ${cal.today}, ${zone}; page cache ${Math.round(cacheKb / 1024)} MB as the app opens it): day of all providers, a provider's week, a patient's history:`);
   let dayRows = 0;
   let dayCalls = 0;
   const dayTimes = await timed('day_all_providers', runs, async (i) => {

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { SETTINGS } from '../../electron/core/app/settings';
 import type { SqliteDatabase } from '../../electron/core/db/open';
-import { occurrenceDates, weekOfMonthOf } from '../../electron/core/scheduling/recurrence';
+import { occurrenceDates, weekOfMonthOf } from '../../shared/scheduling/recurrence';
 import { addDays, dayClock, daysBetween, isoWeekday } from '../../shared/scheduling/time';
 import { createRandom } from './generate';
 
@@ -541,8 +541,9 @@ export function generateAppointments(sqlite: SqliteDatabase, options: { seed: nu
   const insertSeries = sqlite.prepare('INSERT INTO appointment_series (id, patient_id, rule, first_date, start_minute, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insertAppointment = sqlite.prepare(
     `INSERT INTO appointment (id, patient_id, provider_id, room_id, type_id, series_id, series_index, series_exception, start_at, end_at, buffer_after_min, busy_until,
-       status, status_at, overbook_reason, override_reason, visit_reason, notes, telehealth_link, cancel_reason, cancel_note, created_at, created_by, updated_at, updated_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       status, status_at, overbook_reason, override_reason, visit_reason, notes, telehealth_link, cancel_reason, cancel_note,
+       reminder_outcome, reminder_at, reminder_by, created_at, created_by, updated_at, updated_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertChange = sqlite.prepare(
     `INSERT INTO appointment_change (id, appointment_id, kind, old_start_at, old_end_at, old_provider_id, old_room_id, new_start_at, new_end_at, new_provider_id, new_room_id, note, changed_at, changed_by)
@@ -610,6 +611,8 @@ export function generateAppointments(sqlite: SqliteDatabase, options: { seed: nu
             : Math.min(cal.now - 60_000, a.startAt + 20 * 60_000);
     const provider = providerIds[a.provider] as string;
     const room = a.room === null ? null : (roomIds[a.room] as string);
+    // The last (here the only) reminder call, carried on the appointment as markReminder writes it.
+    const calledAt = a.reminder === null ? null : Math.max(a.createdAt, Math.min(cal.now - 60_000, a.startAt - dayMs - 3 * 3_600_000));
     insertAppointment.run(
       id,
       patientIds[a.patient],
@@ -630,6 +633,9 @@ export function generateAppointments(sqlite: SqliteDatabase, options: { seed: nu
       type.mode === 'telehealth' ? `https://meet.example.org/caredesk-${id.slice(-12)}` : null,
       a.cancelReason,
       a.cancelReason === 'other' ? 'Car trouble' : null,
+      a.reminder,
+      calledAt,
+      a.reminder === null ? null : by,
       a.createdAt,
       by,
       statusAt,
@@ -643,10 +649,7 @@ export function generateAppointments(sqlite: SqliteDatabase, options: { seed: nu
     insertEvent.run(setupId(a.createdAt), id, 'booked', a.createdAt, by);
     if (a.status !== 'booked') insertEvent.run(setupId(statusAt), id, a.status, statusAt, by);
     if (a.status === 'cancelled') insertChange.run(setupId(statusAt), id, 'cancelled', a.startAt, endAt, provider, room, a.startAt, endAt, provider, room, a.cancelReason, statusAt, by);
-    if (a.reminder !== null) {
-      const calledAt = Math.max(a.createdAt, Math.min(cal.now - 60_000, a.startAt - dayMs - 3 * 3_600_000));
-      insertReminder.run(setupId(calledAt), id, a.reminder, null, calledAt, by);
-    }
+    if (a.reminder !== null && calledAt !== null) insertReminder.run(setupId(calledAt), id, a.reminder, null, calledAt, by);
   };
   const BATCH = 100_000;
   const writeSeries = (row: (typeof series)[number]) => insertSeries.run(row.id, patientIds[row.patient], row.rule, row.firstDate, row.startMinute, row.createdAt, by);

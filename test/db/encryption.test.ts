@@ -93,7 +93,7 @@ describe('a stolen copy of the clinic data folder shows nothing readable', () =>
     );
   });
 
-  it('runs with the settings CareDesk relies on: WAL, full sync, foreign keys, memory temp store, busy wait, SQLCipher v4', async () => {
+  it('runs with the settings CareDesk relies on: WAL, full sync, foreign keys, memory temp store, busy wait, 64 MiB page cache, SQLCipher v4', async () => {
     await withDatabase(async (core) => {
       const pragma = (name: string) => core.sqlite.pragma(name, { simple: true });
       expect(String(pragma('journal_mode')).toLowerCase()).toBe('wal');
@@ -101,6 +101,7 @@ describe('a stolen copy of the clinic data folder shows nothing readable', () =>
       expect(Number(pragma('foreign_keys'))).toBe(1);
       expect(Number(pragma('temp_store'))).toBe(2); // MEMORY: temp files would not be encrypted
       expect(Number(pragma('busy_timeout'))).toBeGreaterThan(0);
+      expect(Number(pragma('cache_size'))).toBe(-64 * 1024); // KiB when negative
       expect(pragma('cipher')).toBe('sqlcipher');
       expect(Number(pragma('legacy'))).toBe(4);
     });

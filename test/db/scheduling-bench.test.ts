@@ -5,6 +5,7 @@ import { createAuditService } from '../../electron/core/audit/service';
 import type { AppointmentTypeRow, Database, ProviderRow, RoomRow } from '../../electron/core/db/schema';
 import { insertPatient, issueMrn } from '../../electron/core/patients/repository';
 import { availabilityOn, overlaps } from '../../electron/core/scheduling/availability';
+import { createBooking, type Actor } from '../../electron/core/scheduling/booking';
 import { createSchedulingReads, nextAppointmentsFor } from '../../electron/core/scheduling/reads';
 import {
   appointmentsWithNames,
@@ -31,7 +32,7 @@ import { createTempDataDir, type TempDataDir } from '../support/temp-data-dir';
  * The benchmark's appointment book (test/bench/appointments.ts) on a small clinic, and the core's fast reads on it
  * checked against the straightforward queries they replaced (docs/DECISIONS.md, "Scheduling performance"): the same
  * answers, to the field, on ten years of generated data with cancellations, no-shows, overbookings, series, time off
- * and reminder calls (some made in the same millisecond).
+ * and reminder calls (some called back more than once).
  */
 
 const SEED = 424242;
@@ -63,18 +64,21 @@ beforeAll(async () => {
   });
   generated = generateAppointments(database.sqlite, { seed: SEED, count: 6000, patientIds, log: () => undefined });
 
-  // Reminder calls in the same millisecond, and later ones: the last by (at, id) is the one the book shows.
-  const someIds = database.sqlite.prepare("SELECT id FROM appointment WHERE status <> 'cancelled' AND start_at >= ? ORDER BY start_at LIMIT 40").pluck().all(cal.now - 3 * 86_400_000) as string[];
-  const insert = database.sqlite.prepare('INSERT INTO appointment_reminder (id, appointment_id, outcome, note, at, by) VALUES (?, ?, ?, NULL, ?, NULL)');
-  someIds.forEach((id, i) => {
-    const at = cal.now - 86_400_000 + i;
-    insert.run(uuidv7(), id, 'left_message', at);
-    insert.run(uuidv7(), id, i % 2 === 0 ? 'no_answer' : 'confirmed', at);
-    if (i % 3 === 0) insert.run(uuidv7(), id, 'called', at + 5);
-  });
-
   const now = () => (clock += 1);
-  reads = createSchedulingReads({ db: () => db, audit: createAuditService({ workstation: 'TEST', now, db: () => db }), now });
+  const audit = createAuditService({ workstation: 'TEST', now, db: () => db });
+  reads = createSchedulingReads({ db: () => db, audit, now });
+
+  // More reminder calls, made as the desk makes them (each kept on its appointment as the last call): the book's
+  // reads must show the last, as the straightforward read of appointment_reminder (latest at, then id) does.
+  const booking = createBooking({ db: () => db, audit, now });
+  const caller: Actor = { userId: uuidv7(), displayName: 'Test caller', role: 'front_desk' };
+  const someIds = database.sqlite.prepare("SELECT id FROM appointment WHERE status <> 'cancelled' AND start_at >= ? ORDER BY start_at LIMIT 40").pluck().all(cal.now - 3 * 86_400_000) as string[];
+  for (const [i, appointmentId] of someIds.entries()) {
+    await booking.markReminder({ appointmentId, outcome: 'left_message', note: null }, caller);
+    await booking.markReminder({ appointmentId, outcome: i % 2 === 0 ? 'no_answer' : 'confirmed', note: null }, caller);
+    if (i % 3 === 0) await booking.markReminder({ appointmentId, outcome: 'called', note: null }, caller);
+  }
+
   providers = await listProviders(db);
   rooms = (await listRooms(db)).filter((r) => r.active === 1);
   types = await listTypes(db);
@@ -219,7 +223,10 @@ describe('the fast reads answer as the straightforward queries did', () => {
           .where(HOLDS_TIME)
           .execute()
       ).length === 0;
-    /** The rules of findOpenSlots (electron/core/scheduling/slots.ts), candidate by candidate. */
+    /**
+     * The rules of findOpenSlots (electron/core/scheduling/slots.ts), candidate by candidate: every open start of every
+     * provider on a day, ordered by start then provider name, and the earliest that still fit under the limit.
+     */
     async function referenceSlots(type: AppointmentTypeRow, providerId: string | null, fromDate: string, toDate: string, limit: number, notBefore: number): Promise<OpenSlot[]> {
       const candidates = providers.filter((p) => p.active === 1 && (offered.get(type.id) ?? []).includes(p.id) && (providerId === null || p.id === providerId));
       const hours = await loadHours(db);
@@ -250,7 +257,6 @@ describe('the fast reads answer as the straightforward queries did', () => {
               }
               const start = local(s);
               found.push({ providerId: provider.id, providerName: provider.name, roomId: room?.id ?? null, roomName: room?.name ?? null, startAt: s, endAt: e, start: { date: start.date, time: start.time }, endTime: local(e).time });
-              if (found.length >= limit) break; // as findOpenSlots: the day's list, across providers
             }
           }
         }

@@ -220,6 +220,7 @@ describe('the status flow', () => {
     for (const [status, when, clientId] of steps) {
       clinic.clock.now = when;
       const result = await clinic.value(clinic.call<{ appointment: AppointmentView }>('scheduling:setStatus', { id: appointment.id, status }, clientId));
+      expect(result).toMatchObject({ outcome: 'saved' });
       expect(result.appointment).toMatchObject({ status, statusAt: when });
     }
     const events = clinic.core.sqlite.prepare('SELECT status, at, by FROM appointment_status_event WHERE appointment_id = ? ORDER BY at').all(appointment.id);
@@ -245,6 +246,102 @@ describe('the status flow', () => {
     expect(result).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'A visit that is checked out cannot be marked no-show. Reload the book.' } });
     const cancel = await clinic.call('scheduling:cancel', { id: appointment.id, reason: 'patient' });
     expect(cancel).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('checked out') } });
+  });
+});
+
+describe('booking from a waitlist entry ("Offer this slot")', () => {
+  const THU = '2026-03-26';
+  const entryFor = async (patientId: string) =>
+    (
+      await clinic.value(
+        clinic.call<{ id: string }>('scheduling:saveWaitlistEntry', { entry: { patientId, typeId: followUp, providerIds: [lee], weekdays: [], timeWindows: [], fromDate: '2026-03-02', toDate: '2026-04-30' } }),
+      )
+    ).id;
+  const isOpen = (id: string) => clinic.core.sqlite.prepare('SELECT active FROM waitlist_entry WHERE id = ?').pluck().get(id);
+
+  it('books and closes the entry in one step, audited on both', async () => {
+    const entry = await entryFor(john);
+    const appointment = await clinic.booked({ patientId: john, typeId: followUp, providerId: lee, start: at(THU, '9:00'), fromWaitlistEntryId: entry }, frontDesk.clientId);
+    expect(appointment).toMatchObject({ patientName: 'John Okafor', startTime: '09:00', status: 'booked' });
+    expect(isOpen(entry)).toBe(0);
+    const closed = auditEntries(clinic.core, 'waitlist_entry').filter((e) => e.entity_id === entry && e.action === 'record.update');
+    expect(closed).toEqual([{ action: 'record.update', entity_id: entry, patient_id: john, detail: JSON.stringify({ fields: ['active'], change: 'booked', appointmentId: appointment.id }), actor_user_id: frontDesk.userId }]);
+    const listed = await clinic.value(clinic.call<{ entries: { id: string }[] }>('scheduling:listWaitlist', {}));
+    expect(listed.entries.map((e) => e.id)).not.toContain(entry);
+  });
+
+  it('a booking refused by a rule leaves the entry open, and writes nothing', async () => {
+    const entry = await entryFor(ana);
+    const before = snapshotAllTables(clinic.core.sqlite);
+    const outcome = await clinic.book({ patientId: ana, typeId: followUp, providerId: lee, start: at(THU, '9:10'), fromWaitlistEntryId: entry });
+    expect(outcome).toMatchObject({ outcome: 'not-saved', problems: [{ kind: 'provider-busy', message: 'Dr. Lee already has John Okafor 9:00–9:30.' }] });
+    expect(snapshotAllTables(clinic.core.sqlite)).toEqual(before);
+    expect(isOpen(entry)).toBe(1);
+  });
+
+  it('an entry already closed (booked at another desk, or removed) is refused with CONFLICT: no appointment, no change', async () => {
+    const entry = await entryFor(maria);
+    await clinic.booked({ patientId: maria, typeId: followUp, providerId: lee, start: at(THU, '10:00'), fromWaitlistEntryId: entry });
+    const counts = bookRowCounts(clinic.core);
+    const again = await clinic.call('scheduling:book', { patientId: maria, typeId: followUp, providerId: lee, start: at(THU, '11:00'), fromWaitlistEntryId: entry });
+    expect(again).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'That waitlist entry is already closed (booked or taken off the waitlist), so nothing was booked. Reload the waitlist.' },
+    });
+    expect(bookRowCounts(clinic.core)).toEqual(counts);
+  });
+
+  it('another patient’s entry is refused under the field, and nothing is booked or closed', async () => {
+    const entry = await entryFor(john);
+    const counts = bookRowCounts(clinic.core);
+    const result = await clinic.call('scheduling:book', { patientId: ana, typeId: followUp, providerId: lee, start: at(THU, '14:00'), fromWaitlistEntryId: entry });
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'fromWaitlistEntryId', message: expect.stringContaining('is for another patient') }] } });
+    expect(bookRowCounts(clinic.core)).toEqual(counts);
+    expect(isOpen(entry)).toBe(1);
+  });
+});
+
+describe('restoring a no-show', () => {
+  const FRI = '2026-03-27';
+
+  it('is refused when the freed time was booked since, with the booking’s own message; nothing is written', async () => {
+    const noShow = await clinic.booked({ patientId: maria, typeId: followUp, providerId: lee, start: at(FRI, '9:00') });
+    clinic.clock.now = nyInstant(FRI, '9:20');
+    await clinic.value(clinic.call('scheduling:setStatus', { id: noShow.id, status: 'no_show' }));
+    await clinic.booked({ patientId: john, typeId: followUp, providerId: lee, start: at(FRI, '9:15') }, frontDesk.clientId);
+    clinic.clock.now = nyInstant(FRI, '9:25');
+    const before = snapshotAllTables(clinic.core.sqlite);
+    const late = await clinic.value(clinic.call<BookOutcome>('scheduling:setStatus', { id: noShow.id, status: 'arrived' }, frontDesk.clientId));
+    expect(late).toEqual({
+      outcome: 'not-saved',
+      problems: [{ kind: 'provider-busy', message: 'Dr. Lee already has John Okafor 9:15–9:45.', resolution: 'overbook', allowed: true, date: FRI, conflictingAppointmentId: expect.any(String) }],
+    });
+    expect(snapshotAllTables(clinic.core.sqlite)).toEqual(before);
+    const rebooked = await clinic.value(clinic.call<BookOutcome>('scheduling:setStatus', { id: noShow.id, status: 'booked' }, frontDesk.clientId));
+    expect(rebooked.outcome).toBe('not-saved');
+  });
+
+  it('is allowed with an overbook reason: the visit is flagged and the reason kept, as for a booking', async () => {
+    const [noShow] = clinic.core.sqlite.prepare("SELECT id FROM appointment WHERE status = 'no_show' AND patient_id = ?").pluck().all(maria) as string[];
+    const result = await clinic.value(clinic.call<BookOutcome>('scheduling:setStatus', { id: noShow, status: 'arrived', overbook: { reason: 'Came late, doctor will fit her in' } }, frontDesk.clientId));
+    expect(result).toMatchObject({ outcome: 'saved', appointment: { status: 'arrived', overbooked: true, overbookReason: 'Came late, doctor will fit her in' } });
+    const audited = auditEntries(clinic.core, 'appointment').filter((e) => e.entity_id === noShow).at(-1);
+    expect(audited?.detail).toBe(JSON.stringify({ change: 'status', from: 'no_show', to: 'arrived', overbooked: true }));
+  });
+
+  it('a room taken meanwhile cannot be overbooked; a no-show whose time is still free comes back at once', async () => {
+    const inRoom = await clinic.booked({ patientId: ana, typeId: newPatient, providerId: lee, roomId: exam1, start: at(FRI, '14:00') });
+    clinic.clock.now = nyInstant(FRI, '14:20');
+    await clinic.value(clinic.call('scheduling:setStatus', { id: inRoom.id, status: 'no_show' }));
+    await clinic.booked({ patientId: john, typeId: newPatient, providerId: patel, roomId: exam1, start: at(FRI, '14:30') });
+    const refused = await clinic.value(clinic.call<BookOutcome>('scheduling:setStatus', { id: inRoom.id, status: 'arrived', overbook: { reason: 'Please' } }));
+    expect(refused).toMatchObject({ outcome: 'not-saved', problems: [{ kind: 'room-busy', message: 'Exam 1 is in use 14:30–15:10 by Dr. Patel. Choose another room or time.', resolution: 'none', allowed: false }] });
+
+    const free = await clinic.booked({ patientId: ana, typeId: followUp, providerId: patel, start: at(FRI, '16:00') });
+    clinic.clock.now = nyInstant(FRI, '16:20');
+    await clinic.value(clinic.call('scheduling:setStatus', { id: free.id, status: 'no_show' }));
+    const back = await clinic.value(clinic.call<BookOutcome>('scheduling:setStatus', { id: free.id, status: 'booked' }));
+    expect(back).toMatchObject({ outcome: 'saved', appointment: { status: 'booked', overbooked: false } });
   });
 });
 

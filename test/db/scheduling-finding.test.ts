@@ -79,6 +79,20 @@ describe('find open slots', () => {
     expect(found.map(brief)).toEqual(['Dr. Patel 2026-03-24 13:00–13:30 Exam 2']);
   });
 
+  it('any provider: the earliest N across providers, not the first provider’s N and one of each other’s', async () => {
+    // Wednesday: Dr. Adams (sorts first) is free all morning; Dr. Brown only 8:00–8:30, so at 8:00 and 8:15.
+    const adams = await clinic.provider('Dr. Adams', [{ weekday: 3, blocks: [{ start: '8:00', end: '12:00' }] }]);
+    const brown = await clinic.provider('Dr. Brown', [{ weekday: 3, blocks: [{ start: '8:00', end: '8:30' }] }]);
+    const checkIn = await clinic.type('Quick check', { durationMinutes: 15, providerIds: [adams, brown] });
+    const found = await slots({ typeId: checkIn, providerId: null, fromDate: '2026-03-11', toDate: '2026-03-11', limit: 4 });
+    expect(found.map(brief)).toEqual([
+      'Dr. Adams 2026-03-11 08:00–08:15 -',
+      'Dr. Brown 2026-03-11 08:00–08:15 -',
+      'Dr. Adams 2026-03-11 08:15–08:30 -',
+      'Dr. Brown 2026-03-11 08:15–08:30 -',
+    ]);
+  });
+
   it('searches at most 90 days at a time', async () => {
     const result = await clinic.call('scheduling:findSlots', { typeId: consult, providerId: null, fromDate: '2026-03-10', toDate: '2026-06-30' });
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'toDate', message: 'Search at most 90 days at a time. Choose an earlier last day.' }] } });

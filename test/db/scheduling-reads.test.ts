@@ -1,4 +1,7 @@
+import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bookRowsBetween } from '../../electron/core/scheduling/repository';
+import type { Database } from '../../electron/core/db/schema';
 import type { AppointmentView, DayView } from '../../shared/contract/scheduling';
 import { auditEntries, nyInstant, openSchedulingClinic, type SchedulingClinic } from './scheduling-support';
 
@@ -121,6 +124,12 @@ describe('the visit day', () => {
     expect(confirmed).toMatchObject({ status: 'confirmed', reminder: { outcome: 'confirmed' } });
     const after = await clinic.value(clinic.call<{ entries: { confirmed: boolean }[] }>('scheduling:reminderList', { date: '2026-03-04' }));
     expect(after.entries.map((e) => e.confirmed)).toEqual([true]);
+    // The book shows the last call on the visit (kept on the appointment with each call), and every call stays listed.
+    const day = await clinic.value(clinic.call<DayView>('scheduling:day', { date: '2026-03-04' }));
+    const shown = day.columns.flatMap((c) => c.appointments).find((a) => a.id === visit.id);
+    expect(shown?.reminder).toEqual({ outcome: 'confirmed', at: clinic.clock.now, by: 'Maria Lee' });
+    const calls = clinic.core.sqlite.prepare('SELECT outcome FROM appointment_reminder WHERE appointment_id = ? ORDER BY at, id').pluck().all(visit.id);
+    expect(calls).toEqual(['left_message', 'confirmed']);
   });
 
   it('the reminder list carries phone, contact method, language and interpreter', async () => {
@@ -161,5 +170,96 @@ describe('a patient’s appointments and the .ics file', () => {
   it('opening an appointment is audited as a record opening', async () => {
     await clinic.value(clinic.call('scheduling:get', { id: johnVisit.id }));
     expect(auditEntries(clinic.core, 'appointment').filter((e) => e.action === 'record.open').map((e) => e.entity_id)).toEqual([johnVisit.id]);
+  });
+});
+
+describe('what the day sheet prints', () => {
+  const APR6 = '2026-04-06';
+
+  it('each visit carries the patient’s date of birth and the phone to call (the preferred one), for the day sheet', async () => {
+    const chen = await clinic.patient('Wei', 'Chen', { dateOfBirth: '1978-11-02', phoneMobile: '(312) 555-0188', phoneHome: '+13125550177', preferredPhone: 'home' });
+    const novak = await clinic.patient('Olga', 'Novak', { dateOfBirth: '1948-09-09', phoneMobile: null, preferredPhone: null });
+    const chenVisit = await clinic.booked({ patientId: chen, typeId: followUp, providerId: patel, start: { date: APR6, time: '10:00' } });
+    const novakVisit = await clinic.booked({ patientId: novak, typeId: followUp, providerId: patel, start: { date: APR6, time: '11:00' } });
+    const day = await clinic.value(clinic.call<DayView>('scheduling:day', { date: APR6 }));
+    const visits = day.columns.flatMap((c) => c.appointments);
+    const contact = (id: string) => visits.filter((a) => a.id === id).map((a) => [a.patientName, a.patientDateOfBirth, a.patientPhone]);
+    expect(contact(chenVisit.id)).toEqual([['Wei Chen', '1978-11-02', '+13125550177']]);
+    expect(contact(novakVisit.id)).toEqual([['Olga Novak', '1948-09-09', null]]);
+    // Every view of the book says the same (the saved booking, a patient's list, one appointment opened).
+    expect([chenVisit.patientDateOfBirth, chenVisit.patientPhone]).toEqual(['1978-11-02', '+13125550177']);
+    const list = await clinic.value(clinic.call<{ upcoming: AppointmentView[]; past: AppointmentView[] }>('scheduling:patientAppointments', { patientId: chen }));
+    expect([...list.upcoming, ...list.past].map((a) => a.patientPhone)).toEqual(['+13125550177']);
+    const opened = await clinic.value(clinic.call<{ appointment: AppointmentView }>('scheduling:get', { id: novakVisit.id }));
+    expect([opened.appointment.patientDateOfBirth, opened.appointment.patientPhone]).toEqual(['1948-09-09', null]);
+  });
+
+  it('the day view reads them in its one statement, from the patient index alone (no patient row read per visit)', async () => {
+    const statements: CompiledQuery[] = [];
+    const spy = new Kysely<Database>({ dialect: new SqliteDialect({ database: clinic.core.sqlite }), log: (event) => void statements.push(event.query) });
+    const rows = await bookRowsBetween(spy, nyInstant(APR6, '00:00'), nyInstant('2026-04-07', '00:00'), null);
+    expect(rows.map((r) => [r.first_name, r.date_of_birth])).toEqual([
+      ['Wei', '1978-11-02'],
+      ['Olga', '1948-09-09'],
+    ]);
+    // One statement for the visits and their patients; the providers', types', rooms' and staff names are one read of
+    // each small table, however many visits there are.
+    const [statement, ...names] = statements as [CompiledQuery, ...CompiledQuery[]];
+    expect(statement.sql).toMatch(/FROM appointment AS a\s+JOIN patient AS p/);
+    expect(names.map((n) => /from "(\w+)"/.exec(n.sql)?.[1])).toEqual(['provider', 'appointment_type', 'room']);
+    const plan = clinic.core.sqlite.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...statement.parameters) as { detail: string }[];
+    expect(plan.map((step) => step.detail)).toContain('SEARCH p USING COVERING INDEX patient_book_names (id=?)');
+    expect(plan.map((step) => step.detail)).toContain('SEARCH a USING COVERING INDEX appointment_book (start_at>? AND start_at<?)');
+
+    // A provider's week reads its visits from the provider's covering index (no table row per visit; migration 0011).
+    statements.length = 0;
+    const week = await bookRowsBetween(spy, nyInstant(APR6, '00:00'), nyInstant('2026-04-13', '00:00'), patel);
+    expect(week.map((r) => r.first_name)).toEqual(['Wei', 'Olga']);
+    const weekStatement = statements[0] as CompiledQuery;
+    const weekPlan = clinic.core.sqlite.prepare(`EXPLAIN QUERY PLAN ${weekStatement.sql}`).all(...weekStatement.parameters) as { detail: string }[];
+    expect(weekPlan.map((step) => step.detail)).toContain('SEARCH a USING COVERING INDEX appointment_provider_start (provider_id=? AND start_at>? AND start_at<?)');
+  });
+});
+
+describe('time off added over booked visits', () => {
+  const TUE = '2026-04-07';
+  type Saved = { id: string; bookedVisits: { id: string; patientName: string; providerName: string; date: string; startTime: string; endTime: string }[]; bookedVisitCount: number };
+
+  it('is saved all the same, and lists the visits booked in it (who, when, with whom) for the desk to move', async () => {
+    clinic.clock.now = nyInstant('2026-04-01', '09:00');
+    const chen = await clinic.patient('Li', 'Chen');
+    const inside = [
+      await clinic.booked({ patientId: maria, typeId: followUp, providerId: lee, start: { date: TUE, time: '9:00' } }),
+      await clinic.booked({ patientId: john, typeId: followUp, providerId: lee, start: { date: TUE, time: '11:00' } }),
+    ];
+    const cancelled = await clinic.booked({ patientId: chen, typeId: followUp, providerId: lee, start: { date: TUE, time: '10:00' } });
+    await clinic.value(clinic.call('scheduling:cancel', { id: cancelled.id, reason: 'patient' }));
+    await clinic.booked({ patientId: chen, typeId: followUp, providerId: lee, start: { date: TUE, time: '13:00' } }); // after the block
+    await clinic.booked({ patientId: chen, typeId: followUp, providerId: patel, start: { date: '2026-04-06', time: '12:00' } }); // another provider
+    const saved = await clinic.value(clinic.call<Saved>('scheduling:saveException', { exception: { providerId: lee, kind: 'blocked', fromDate: TUE, toDate: TUE, startTime: '9:15', endTime: '12:00', note: 'Training' } }));
+    expect(saved.bookedVisitCount).toBe(2);
+    expect(saved.bookedVisits).toEqual([
+      { id: inside[0]?.id, patientName: 'Maria Gomez', providerName: 'Dr. Lee', date: TUE, startTime: '09:00', endTime: '09:30', startAt: nyInstant(TUE, '09:00') },
+      { id: inside[1]?.id, patientName: 'John Okafor', providerName: 'Dr. Lee', date: TUE, startTime: '11:00', endTime: '11:30', startAt: nyInstant(TUE, '11:00') },
+    ]);
+    const listed = await clinic.value(clinic.call<{ exceptions: { id: string }[] }>('scheduling:listExceptions', { fromDate: TUE, toDate: TUE }));
+    expect(listed.exceptions.map((e) => e.id)).toContain(saved.id);
+    // The visits stay booked: time off is the clinic's decision, moving them the desk's.
+    const day = await clinic.value(clinic.call<DayView>('scheduling:day', { date: TUE }));
+    expect(day.columns.flatMap((c) => c.appointments).filter((a) => a.status === 'booked').map((a) => a.patientName)).toEqual(['Maria Gomez', 'John Okafor', 'Li Chen']);
+  });
+
+  it('a clinic holiday lists every provider’s visits; time off already over lists none', async () => {
+    const holiday = await clinic.value(clinic.call<Saved>('scheduling:saveException', { exception: { providerId: null, kind: 'holiday', fromDate: '2026-04-06', toDate: TUE } }));
+    expect(holiday.bookedVisits.map((v) => [v.date, v.startTime, v.providerName])).toEqual([
+      ['2026-04-06', '10:00', 'Dr. Patel'],
+      ['2026-04-06', '11:00', 'Dr. Patel'],
+      ['2026-04-06', '12:00', 'Dr. Patel'],
+      [TUE, '09:00', 'Dr. Lee'],
+      [TUE, '11:00', 'Dr. Lee'],
+      [TUE, '13:00', 'Dr. Lee'],
+    ]);
+    const past = await clinic.value(clinic.call<Saved>('scheduling:saveException', { exception: { providerId: lee, kind: 'vacation', fromDate: '2026-03-04', toDate: '2026-03-05' } }));
+    expect(past).toMatchObject({ bookedVisits: [], bookedVisitCount: 0 });
   });
 });

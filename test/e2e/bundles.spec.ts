@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { listChannels } from '../../shared/contract/channel-names';
 
-// The built preload (npm run build, before this suite): the page gets named functions only, no schemas, no raw IPC.
-const preload = readFileSync(join(process.cwd(), 'out', 'preload', 'index.js'), 'utf8');
+// The built preload (npm run build, before this suite; or the build beside CAREDESK_RENDERER_DIR, as the test host
+// serves it): the page gets named functions only, no schemas, no raw IPC.
+const outDir = process.env.CAREDESK_RENDERER_DIR ? dirname(process.env.CAREDESK_RENDERER_DIR) : join(process.cwd(), 'out');
+const preload = readFileSync(join(outDir, 'preload', 'index.js'), 'utf8');
 
 test('the preload bundle carries no zod and exposes no ipcRenderer or generic invoke', () => {
   expect(preload).not.toMatch(/safeParse|ZodType|z\.object\(/);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { SCREENSHOT_DIR, saveScreenshot } from './support/screenshots';
-import { addToWaitlistThroughBridge, block, bookGrid, column, dayThroughBridge, expect, FULL_DAY, goToDate, test, WORK_DAY } from './support/schedule';
+import { addToWaitlistThroughBridge, block, bookGrid, chooseBookingPatient, column, dayThroughBridge, expect, FULL_DAY, goToDate, test, WORK_DAY } from './support/schedule';
 
 /**
  * The booking stories, on the quiet Wednesday (WORK_DAY): Dr. Lee has Maria Gomez-Ruiz 10:00–10:30, Walter Brennan
@@ -47,16 +47,6 @@ async function openWorkDay(page: Page): Promise<void> {
   await goToDate(page, WORK_DAY);
   await expect(page.getByRole('heading', { level: 2, name: 'Wednesday, September 18, 2030' })).toBeVisible();
   await expect(block(page, /^10:00–10:30 Maria Gomez-Ruiz, /)).toBeVisible();
-}
-
-async function chooseBookingPatient(page: Page, query: string, name: RegExp): Promise<void> {
-  const dialog = page.getByRole('dialog', { name: 'Book an appointment' });
-  const answered = page.waitForResponse((r) => r.url().endsWith('/__caredesk/ipc/patients:search'));
-  await dialog.getByRole('combobox', { name: 'Patient' }).fill(query);
-  await answered;
-  await expect(dialog.getByRole('option').filter({ hasText: name }).first()).toBeVisible();
-  await page.keyboard.press('Enter');
-  await expect(dialog.locator('.booking-patient')).toContainText(name);
 }
 
 test.describe('Schedule: booking, moving and cancelling in the book', () => {

@@ -165,7 +165,7 @@ test.describe('Schedule: recurring series', () => {
     await goToDate(page, '2030-10-29');
     await block(page, /^9:00–9:15 Beatriz Quillfeather, /).click();
     const visitDialog = page.getByRole('dialog', { name: 'Beatriz Quillfeather, 9:00–9:15' });
-    await expect(visitDialog).toContainText('Visit 4 of 5, every week on Tuesday');
+    await expect(visitDialog).toContainText('Visit 4 of 5, every week on Tuesday, until Nov 5, 2030');
     await visitDialog.getByRole('button', { name: 'Cancel appointment…' }).click();
     const scope = visitDialog.getByRole('radiogroup', { name: 'Part of a weekly series: which visits do you want to cancel?' });
     await expect(scope.getByRole('radio', { name: 'This visit only' })).toBeFocused();
@@ -200,7 +200,7 @@ test.describe('Schedule: recurring series', () => {
     await goToDate(page, '2030-10-08');
     await block(page, /^9:00–9:15 Beatriz Quillfeather, /).click();
     const second = page.getByRole('dialog', { name: 'Beatriz Quillfeather, 9:00–9:15' });
-    await expect(second).toContainText('Visit 2 of 5, every week on Tuesday; 2 of them cancelled');
+    await expect(second).toContainText('Visit 2 of 5, every week on Tuesday, until Nov 5, 2030; 2 of them cancelled');
     await second.getByRole('button', { name: 'Reschedule…' }).click();
     const moveScope = second.getByRole('radiogroup', { name: 'Part of a weekly series: which visits do you want to move?' });
     await expect(moveScope.getByRole('radio', { name: 'This visit only' })).toBeFocused();
@@ -225,8 +225,8 @@ test.describe('Schedule: recurring series', () => {
     await goToDate(page, '2030-10-22');
     await expect(block(page, '9:00–9:15 Beatriz Quillfeather, Follow-up, Dr. Raman, booked, part of a weekly series')).toBeVisible();
 
-    // Another session at the desk (nothing remembered from the booking): the book reads the kind of series back from
-    // its visits, and the list view says it in words too.
+    // Another session at the desk (nothing remembered from the booking): every appointment carries its series' rule, so
+    // the book says the kind of series, the list view says it in words, and the visit says the series as booked.
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: 'Schedule' })).toBeVisible();
     await goToDate(page, '2030-10-22');
@@ -235,5 +235,40 @@ test.describe('Schedule: recurring series', () => {
     const row = page.getByRole('row').filter({ hasText: 'Beatriz Quillfeather' });
     await expect(row).toContainText('↻ Weekly series');
     await expect(row.getByRole('button', { name: 'Open 9:00–9:15 Beatriz Quillfeather, Follow-up, Dr. Raman, booked, part of a weekly series' })).toBeVisible();
+    await row.getByRole('button', { name: 'Open 9:00–9:15 Beatriz Quillfeather, Follow-up, Dr. Raman, booked, part of a weekly series' }).click();
+    const third = page.getByRole('dialog', { name: 'Beatriz Quillfeather, 9:00–9:15' });
+    await expect(third.getByRole('definition').filter({ hasText: /^Visit 3/ })).toHaveText('Visit 3 of 5, every week on Tuesday, until Nov 5, 2030; 2 of them cancelled');
+    await expectNoSeriousA11yViolations(page, 'a visit of a series, with the series as booked');
+    await saveScreenshot(page, 'schedule-series-visit', { fullPage: false });
+
+    // ── From the 3rd visit on, Thursdays: "this and following" splits the series, and each part says its own rule ──
+    await third.getByRole('button', { name: 'Reschedule…' }).click();
+    const splitScope = third.getByRole('radiogroup', { name: 'Part of a weekly series: which visits do you want to move?' });
+    await splitScope.getByRole('radio', { name: 'This and following' }).check();
+    await expect(third).toContainText('From this visit on they become a series of their own; the earlier visits keep the series, ending before this one.');
+    await third.getByRole('textbox', { name: 'New date' }).fill('2030-10-24');
+    const split = page.waitForResponse((r) => r.url().endsWith('/__caredesk/ipc/scheduling:reschedule'));
+    await third.getByRole('button', { name: 'Move 1 visit' }).click();
+    await split;
+    await expect(third).toHaveCount(0);
+    const afterSplit = (await patientAppointmentsThroughBridge(page, beatriz)).filter((a) => a.seriesId !== null);
+    expect(afterSplit.map((a) => [a.date, a.startTime, a.status, a.seriesIndex, a.seriesId === afterSplit[0]?.seriesId])).toEqual([
+      ['2030-10-01', '09:00', 'booked', 0, true],
+      ['2030-10-08', '10:30', 'booked', 1, true],
+      ['2030-10-24', '09:00', 'booked', 0, false],
+      ['2030-10-29', '09:00', 'cancelled', 1, false],
+      ['2030-11-05', '09:00', 'cancelled', 2, false],
+    ]);
+    await goToDate(page, '2030-10-24');
+    await page.getByRole('row').filter({ hasText: 'Beatriz Quillfeather' }).getByRole('button', { name: /^Open 9:00–9:15 Beatriz Quillfeather/ }).click();
+    const thursday = page.getByRole('dialog', { name: 'Beatriz Quillfeather, 9:00–9:15' });
+    await expect(thursday.getByRole('definition').filter({ hasText: /^Visit 1/ })).toHaveText('Visit 1 of 3, every week on Thursday, until Nov 7, 2030; 2 of them cancelled');
+    await saveScreenshot(page, 'schedule-series-split', { fullPage: false });
+    await page.keyboard.press('Escape');
+    await expect(thursday).toHaveCount(0);
+    await goToDate(page, SERIES_DATES[0]);
+    await page.getByRole('row').filter({ hasText: 'Beatriz Quillfeather' }).getByRole('button', { name: /^Open 9:00–9:15 Beatriz Quillfeather/ }).click();
+    const firstVisit = page.getByRole('dialog', { name: 'Beatriz Quillfeather, 9:00–9:15' });
+    await expect(firstVisit.getByRole('definition').filter({ hasText: /^Visit 1/ })).toHaveText('Visit 1 of 2, every week on Tuesday, until Oct 8, 2030');
   });
 });

@@ -5,13 +5,25 @@ import { expect, freshClinicTest as test } from './support/fixtures';
 import { person, registerThroughBridge } from './support/patients';
 import { bookThroughBridge, clinicDate, openScheduleTab, setStatusThroughBridge, setUpScheduleThroughBridge, signInAsNewColleague, type ScheduleFixture } from './support/schedule-setup';
 import { saveScreenshot } from './support/screenshots';
-import { addDays, formatTimeOfDay, localPartsOf, longDate } from '../../shared/scheduling/time';
+import type { ClinicApi } from '../../shared/contract';
+import type { AppointmentView } from '../../shared/contract/scheduling';
+import { addDays, clockLabel, formatTimeOfDay, localPartsOf, longDate } from '../../shared/scheduling/time';
 
 // Each story on its own copy of a set-up clinic, with its own fake clock in the page.
 test.use({ clinicStart: 'set-up' });
 test.describe.configure({ timeout: 120_000 });
 
 const FIVE_MINUTES = 5 * 60_000;
+
+/** "9:40–10:00", as the book and the rule messages write a visit's times. */
+function appointmentTimes(appointment: Pick<AppointmentView, 'startTime' | 'endTime'>): string {
+  const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
+  return `${clockLabel(minutes(appointment.startTime))}–${clockLabel(minutes(appointment.endTime))}`;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 interface DayPatients {
   gomez: string;
@@ -206,6 +218,45 @@ test.describe('Schedule: the visit day', () => {
     await expect(entry).toContainText('Can come in at short notice');
     await expectNoSeriousA11yViolations(page, 'the waitlist');
     await saveScreenshot(page, 'schedule-visit-day-waitlist');
+  });
+
+  test('a no-show who comes after all, when the time was given away: the dialog says so, and overbooking with a reason checks them in', async ({ page }) => {
+    await page.goto('/');
+    await signInThroughBridge(page);
+    const fixture = await setUpScheduleThroughBridge(page);
+    const [lee] = fixture.providers;
+    if (!lee) throw new Error('The story needs a provider.');
+    const today = clinicDate();
+    const gomez = await registerThroughBridge(page, person({ firstName: 'Maria', lastName: 'Gomez', dateOfBirth: '1962-03-14' }));
+    const chen = await registerThroughBridge(page, person({ firstName: 'Wei', lastName: 'Chen', dateOfBirth: '1978-11-02' }));
+    const missed = await bookThroughBridge(page, { patientId: gomez.id, providerId: lee.id, typeId: fixture.typeId, date: today, time: todayAt(0) });
+    // Marked a no-show at the other desk, and the time given to a walk-in.
+    await page.evaluate(async (id) => {
+      const result = await (window as unknown as { clinic: ClinicApi }).clinic.scheduling.setStatus({ id, status: 'no_show' });
+      if (!result.ok || result.value.outcome !== 'saved') throw new Error('scheduling:setStatus (no-show) failed');
+    }, missed.id);
+    const walkIn = await bookThroughBridge(page, { patientId: chen.id, providerId: lee.id, typeId: fixture.typeId, date: today, time: todayAt(10) });
+    await page.reload();
+
+    // The walk-in's block lies over the lower part of hers: she is clicked at the top.
+    await page.locator('.book-block').and(page.getByRole('button', { name: new RegExp(`^${escapeRegExp(appointmentTimes(missed))} Maria Gomez, `) })).click({ position: { x: 12, y: 4 } });
+    const dialog = page.getByRole('dialog', { name: `Maria Gomez, ${appointmentTimes(missed)}` });
+    const refused = clinicAnswer(page, 'scheduling:setStatus');
+    await dialog.getByRole('button', { name: 'Arrived' }).click();
+    await refused;
+    await expect(dialog.getByText(/was marked as a no-show, which freed/)).toBeFocused();
+    const problems = dialog.getByRole('alert').filter({ hasText: 'Not marked arrived' });
+    await expect(problems).toContainText(`${lee.name} already has Wei Chen ${appointmentTimes(walkIn)}.`);
+    await expect(problems).toContainText('Nothing was saved.');
+    await dialog.getByRole('checkbox', { name: /^Overbook/ }).check();
+    await dialog.getByRole('textbox', { name: 'Why overbook?' }).fill('Came late, doctor will fit her in');
+    await expectNoSeriousA11yViolations(page, 'restoring a no-show whose time was taken');
+    await saveScreenshot(page, 'schedule-visit-day-restore-no-show', { fullPage: false });
+    const restored = clinicAnswer(page, 'scheduling:setStatus');
+    await dialog.getByRole('button', { name: 'Mark arrived anyway' }).click();
+    await restored;
+    await expect(dialog).toContainText('Arrived since');
+    await expect(dialog).toContainText('Came late, doctor will fit her in');
   });
 
   test('a read-only colleague sees the board, the call list and the waitlist, with nothing to press that would be refused', async ({ page }) => {

@@ -158,6 +158,7 @@ export const CHANNEL_EXAMPLES: ChannelExamples = {
       telehealthLink: null,
       overbook: { reason: 'Urgent, doctor agreed' },
       acknowledgePatientOverlap: false,
+      fromWaitlistEntryId: '0192f0c4-0000-7000-8000-0000000000f2',
     },
     bookSeries: {
       booking: {
@@ -173,7 +174,7 @@ export const CHANNEL_EXAMPLES: ChannelExamples = {
     reschedule: { id: '0192f0c4-0000-7000-8000-0000000000c1', start: { date: '2026-11-01', time: '1:30', occurrence: 'second' }, durationMinutes: 45, scope: 'following', override: { reason: 'Doctor staying late' } },
     updateDetails: { id: '0192f0c4-0000-7000-8000-0000000000c1', reason: 'Annual physical', notes: null, telehealthLink: 'https://meet.example.com/abc' },
     cancel: { id: '0192f0c4-0000-7000-8000-0000000000c1', reason: 'weather', note: 'Snow storm', scope: 'this' },
-    setStatus: { id: '0192f0c4-0000-7000-8000-0000000000c1', status: 'arrived' },
+    setStatus: { id: '0192f0c4-0000-7000-8000-0000000000c1', status: 'arrived', overbook: { reason: 'Came late, doctor agreed' }, acknowledgePatientOverlap: true },
     checkInBoard: undefined,
     reminderList: { date: '2026-03-10' },
     markReminder: { appointmentId: '0192f0c4-0000-7000-8000-0000000000c1', outcome: 'left_message', note: 'Voicemail' },

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { nthWeekdayOfMonth, occurrenceDates, weekOfMonthOf } from '../../electron/core/scheduling/recurrence';
 import { buildIcs, escapeIcsText, foldIcsLine } from '../../shared/scheduling/ics';
 import { isValidNpi } from '../../shared/scheduling/npi';
 import { canMoveTo } from '../../shared/scheduling/status';
@@ -106,38 +105,6 @@ describe('the day grid', () => {
 
   it('a window across the spring gap (0:00–4:00) has 3 hours of rows, not 4', () => {
     expect(gridRows('2026-03-08', NY, 10, { fromMinute: 0, toMinute: 240 })).toHaveLength(18);
-  });
-});
-
-describe('series dates', () => {
-  it('weekly every 2 weeks for 4 visits', () => {
-    expect(occurrenceDates('2026-03-03', { frequency: 'weekly', interval: 2 }, { count: 4 })).toEqual({ ok: true, dates: ['2026-03-03', '2026-03-17', '2026-03-31', '2026-04-14'] });
-  });
-
-  it('weekly until a date, the date included', () => {
-    expect(occurrenceDates('2026-03-03', { frequency: 'weekly', interval: 1 }, { until: '2026-03-24' })).toEqual({ ok: true, dates: ['2026-03-03', '2026-03-10', '2026-03-17', '2026-03-24'] });
-  });
-
-  it('monthly on the 2nd Tuesday, and on the last Friday', () => {
-    expect(occurrenceDates('2026-03-10', { frequency: 'monthly', interval: 1, weekOfMonth: 2 }, { count: 4 })).toEqual({ ok: true, dates: ['2026-03-10', '2026-04-14', '2026-05-12', '2026-06-09'] });
-    expect(occurrenceDates('2026-01-30', { frequency: 'monthly', interval: 1, weekOfMonth: 'last' }, { count: 3 })).toEqual({ ok: true, dates: ['2026-01-30', '2026-02-27', '2026-03-27'] });
-    expect(nthWeekdayOfMonth('2026-05', 2, 'last')).toBe('2026-05-26');
-    expect(weekOfMonthOf('2026-03-31')).toEqual({ weekday: 2, nth: 5, isLast: true });
-  });
-
-  it('a start date that is not the chosen week of the month is refused with words', () => {
-    expect(occurrenceDates('2026-03-17', { frequency: 'monthly', interval: 1, weekOfMonth: 2 }, { count: 3 })).toEqual({
-      ok: false,
-      path: 'recurrence.weekOfMonth',
-      message: 'Tuesday, March 17, 2026 is the 3rd Tuesday of its month. Choose that, or start on the 2nd Tuesday.',
-    });
-  });
-
-  it('at most 104 visits: a longer series is refused, an end before the start too', () => {
-    expect(occurrenceDates('2026-03-03', { frequency: 'weekly', interval: 1 }, { until: '2028-06-30' })).toMatchObject({ ok: false, message: expect.stringContaining('at most 104 visits') });
-    expect(occurrenceDates('2026-03-03', { frequency: 'weekly', interval: 1 }, { until: '2029-01-01' })).toMatchObject({ ok: false });
-    expect(occurrenceDates('2026-03-03', { frequency: 'weekly', interval: 1 }, { count: 104 })).toMatchObject({ ok: true, dates: expect.any(Array) });
-    expect(occurrenceDates('2026-03-03', { frequency: 'weekly', interval: 1 }, { until: '2026-03-01' })).toMatchObject({ ok: false, path: 'end.until' });
   });
 });
 

@@ -350,6 +350,10 @@ export interface AppointmentTable {
   telehealth_link: string | null;
   cancel_reason: 'patient' | 'clinic' | 'weather' | 'other' | null;
   cancel_note: string | null;
+  /** The last reminder call (latest `at`, then `id`), kept with the call by markReminder (migration 0011); null before any. */
+  reminder_outcome: ColumnType<ReminderOutcomeValue | null, ReminderOutcomeValue | null | undefined, ReminderOutcomeValue | null>;
+  reminder_at: ColumnType<number | null, number | null | undefined, number | null>;
+  reminder_by: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: number;
   created_by: string | null;
   updated_at: number;
@@ -384,10 +388,12 @@ export interface AppointmentStatusEventTable {
   by: string | null;
 }
 
+export type ReminderOutcomeValue = 'called' | 'confirmed' | 'left_message' | 'no_answer' | 'wrong_number';
+
 export interface AppointmentReminderTable {
   id: string;
   appointment_id: string;
-  outcome: 'called' | 'confirmed' | 'left_message' | 'no_answer' | 'wrong_number';
+  outcome: ReminderOutcomeValue;
   note: string | null;
   at: number;
   by: string | null;

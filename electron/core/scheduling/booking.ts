@@ -1,15 +1,15 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { AppointmentView, RuleProblem, WaitlistEntryView, WaitlistSuggestion } from '../../../shared/contract/scheduling';
-import type { BookingInput, CancelInput, DetailsInput, LocalStart, RescheduleInput, SeriesBookingInput, SeriesScope, WaitlistFields } from '../../../shared/scheduling/schemas';
-import { canMoveTo, isChangeable, STATUS_LABELS, type ReminderOutcome, type SettableStatus } from '../../../shared/scheduling/status';
-import { addDays, daysBetween, localPartsOf, resolveLocalTime } from '../../../shared/scheduling/time';
+import type { BookingInput, CancelInput, DetailsInput, LocalStart, RescheduleInput, SeriesBookingInput, SeriesScope, StatusChangeInput, WaitlistFields } from '../../../shared/scheduling/schemas';
+import { canMoveTo, holdsTime, isChangeable, STATUS_LABELS, type ReminderOutcome } from '../../../shared/scheduling/status';
+import { occurrenceDates, scopeTargets } from '../../../shared/scheduling/recurrence';
+import { localPartsOf, resolveLocalTime } from '../../../shared/scheduling/time';
 import type { Role } from '../../../shared/roles';
 import type { AuditedBy } from '../audit/service';
 import type { AppointmentRow, AppointmentTypeRow, Database, ProviderRow, RoomRow } from '../db/schema';
 import { ClinicFailure } from '../errors';
 import { clinicTimeZone } from './clinic-zone';
-import { occurrenceDates } from './recurrence';
 import {
   bookRowsByIds,
   loadExceptions,
@@ -21,16 +21,18 @@ import {
   requireType,
   typeProviders,
 } from './repository';
-import { applyDecisions, checkPlacement, type Decisions, type Placement, type PlacementSubjects, type ProblemDraft } from './rules';
+import { applyDecisions, checkPlacement, checkRestoredTime, type Decisions, type Placement, type PlacementSubjects, type ProblemDraft } from './rules';
+import { planSeriesMove } from './series-moves';
 import type { SchedulingDeps } from './setup';
 import { bookViews } from './views';
-import { waitlistColumns, waitlistEntryView, waitlistQuery, waitlistSuggestionsFor } from './waitlist';
+import { requireOpenWaitlistEntry, waitlistColumns, waitlistEntryView, waitlistQuery, waitlistSuggestionsFor } from './waitlist';
 import { writeTransaction } from './write-lock';
 
 /** Who is acting: the audit trail's attribution plus the role (overrides depend on it). */
 export type Actor = AuditedBy & { role: Role };
 
 type SavedSeries = { outcome: 'saved'; seriesId: string | null; appointments: AppointmentView[]; waitlistSuggestions: WaitlistSuggestion[] };
+type SavedOne = { outcome: 'saved'; appointment: AppointmentView; waitlistSuggestions: WaitlistSuggestion[] };
 type NotSaved = { outcome: 'not-saved'; problems: RuleProblem[] };
 
 /** A wall-clock start that must exist and be unambiguous; otherwise a VALIDATION failure on start.time. */
@@ -82,7 +84,10 @@ function roomFor(type: AppointmentTypeRow, roomId: string | null): string | null
 export function createBooking({ db, audit, now }: SchedulingDeps) {
   async function insertAppointment(
     trx: Kysely<Database>,
-    values: Omit<AppointmentRow, 'id' | 'status' | 'status_at' | 'series_exception' | 'cancel_reason' | 'cancel_note' | 'created_at' | 'created_by' | 'updated_at' | 'updated_by'>,
+    values: Omit<
+      AppointmentRow,
+      'id' | 'status' | 'status_at' | 'series_exception' | 'cancel_reason' | 'cancel_note' | 'reminder_outcome' | 'reminder_at' | 'reminder_by' | 'created_at' | 'created_by' | 'updated_at' | 'updated_by'
+    >,
     by: Actor,
   ): Promise<string> {
     const id = uuidv7();
@@ -123,7 +128,7 @@ export function createBooking({ db, audit, now }: SchedulingDeps) {
 
   /** The saved appointments as the book shows them: one statement for all of them (names and last reminder call included). */
   async function viewsOf(trx: Kysely<Database>, ids: readonly string[], zone: string): Promise<AppointmentView[]> {
-    return bookViews(await bookRowsByIds(trx, ids), zone);
+    return bookViews(trx, await bookRowsByIds(trx, ids), zone);
   }
 
   async function environment(trx: Kysely<Database>, providerIds: readonly string[], fromDate: string, toDate: string) {
@@ -132,7 +137,7 @@ export function createBooking({ db, audit, now }: SchedulingDeps) {
 
   // ── Booking ──────────────────────────────────────────────────────────────────────────────────────────────────
 
-  async function book(input: BookingInput, by: Actor): Promise<{ outcome: 'saved'; appointment: AppointmentView; waitlistSuggestions: WaitlistSuggestion[] } | NotSaved> {
+  async function book(input: BookingInput, by: Actor): Promise<SavedOne | NotSaved> {
     const result = await bookOccurrences(
       { booking: input, dates: [{ date: input.start.date, index: null }], recurrence: null },
       by,
@@ -152,7 +157,8 @@ export function createBooking({ db, audit, now }: SchedulingDeps) {
 
   /**
    * One booking or a whole series: every occurrence is checked (each at the same wall-clock time on its own date),
-   * ALL problems are reported together, and only when none stands is anything written.
+   * ALL problems are reported together, and only when none stands is anything written. Booked from a waitlist entry,
+   * the entry is closed in the same transaction (and a closed or another patient's entry books nothing).
    */
   async function bookOccurrences(
     plan: { booking: BookingInput; dates: { date: string; index: number | null }[]; recurrence: object | null },
@@ -164,6 +170,8 @@ export function createBooking({ db, audit, now }: SchedulingDeps) {
       // The first date must be a real, unambiguous time: the desk chose it.
       resolveStart(booking.start, zone);
       const patient = await requireBookablePatient(trx, booking.patientId);
+      const waitlistPath = plan.recurrence === null ? 'fromWaitlistEntryId' : 'booking.fromWaitlistEntryId';
+      const entry = booking.fromWaitlistEntryId === undefined ? null : await requireOpenWaitlistEntry(trx, booking.fromWaitlistEntryId, patient.id, waitlistPath);
       const cache = await newCache(trx);
       const type = await requireType(trx, booking.typeId);
       cache.types.set(type.id, type);
@@ -240,6 +248,10 @@ export function createBooking({ db, audit, now }: SchedulingDeps) {
           ),
         );
       }
+      if (entry !== null) {
+        await trx.updateTable('waitlist_entry').set({ active: 0, updated_at: now(), updated_by: by.userId }).where('id', '=', entry.id).execute();
+        await audit.record(trx, by, { action: 'record.update', entityType: 'waitlist_entry', entityId: entry.id, patientId: patient.id, detail: { fields: ['active'], change: 'booked', appointmentId: ids[0] ?? null } });
+      }
       return { outcome: 'saved', seriesId, appointments: await viewsOf(trx, ids, zone), waitlistSuggestions: [] };
     });
   }
@@ -247,23 +259,15 @@ export function createBooking({ db, audit, now }: SchedulingDeps) {
   // ── Series scope ─────────────────────────────────────────────────────────────────────────────────────────────
 
   /**
-   * The appointments a change applies to. "this": the one. "following" / "all": the series' visits that have not
-   * started (booked or confirmed, from now on) and were not changed on their own (exceptions keep their place),
-   * from this one on or all of them — the chosen one always included.
+   * The appointments a change applies to, chosen by the shared scope rule (shared/scheduling/recurrence.ts, which the
+   * desk uses to list them first): "this": the one; "following" / "all": also the series' visits that have not
+   * started and were not changed on their own, from this one on or all of them.
    */
   async function targetsOf(trx: Kysely<Database>, row: AppointmentRow, scope: SeriesScope): Promise<AppointmentRow[]> {
     if (scope === 'this' || row.series_id === null) return [row];
-    let query = trx
-      .selectFrom('appointment')
-      .selectAll()
-      .where('series_id', '=', row.series_id)
-      .where('status', 'in', ['booked', 'confirmed'])
-      .where('series_exception', '=', 0)
-      .where('start_at', '>=', now())
-      .where('id', '!=', row.id);
-    if (scope === 'following') query = query.where('series_index', '>=', row.series_index ?? 0);
-    const others = await query.orderBy('series_index').execute();
-    return [row, ...others].sort((a, b) => (a.series_index ?? 0) - (b.series_index ?? 0));
+    const visits = await trx.selectFrom('appointment').selectAll().where('series_id', '=', row.series_id).orderBy('series_index').execute();
+    const scoped = (r: AppointmentRow) => ({ row: r, id: r.id, seriesId: r.series_id, seriesIndex: r.series_index, seriesException: r.series_exception === 1, status: r.status, startAt: r.start_at });
+    return scopeTargets(scoped(row), visits.map(scoped), scope, now()).map((t) => t.row);
   }
 
   async function historyRow(trx: Kysely<Database>, before: AppointmentRow, after: Pick<AppointmentRow, 'start_at' | 'end_at' | 'provider_id' | 'room_id'>, kind: string, note: string | null, by: Actor): Promise<void> {
@@ -302,8 +306,8 @@ export function createBooking({ db, audit, now }: SchedulingDeps) {
       const chosenStart = input.start ? resolveStart(input.start, zone) : chosen.start_at;
       const targets = await targetsOf(trx, chosen, input.scope);
       const cache = await newCache(trx);
-      const chosenLocal = localPartsOf(chosen.start_at, zone);
-      const dayShift = input.start ? daysBetween(chosenLocal.date, input.start.date) : 0;
+      // Where each visit goes, and what that does to the series row (written below, once the move is allowed).
+      const seriesMove = await planSeriesMove(trx, { chosen, targets, input, zone }, { audit, now });
       const excludeIds = targets.map((t) => t.id);
 
       const problems: ProblemDraft[] = [];
@@ -311,7 +315,7 @@ export function createBooking({ db, audit, now }: SchedulingDeps) {
       const plans: { row: AppointmentRow; date: string; startAt: number | null; providerId: string; roomId: string | null; subjects: PlacementSubjects }[] = [];
       for (const row of targets) {
         const local = localPartsOf(row.start_at, zone);
-        const date = addDays(local.date, dayShift);
+        const date = seriesMove.dateOf(row, local.date);
         let startAt: number | null;
         if (row.id === chosen.id) startAt = chosenStart;
         else if (!input.start) startAt = row.start_at;
@@ -372,10 +376,11 @@ export function createBooking({ db, audit, now }: SchedulingDeps) {
         await historyRow(trx, before, { start_at: after.startAt, end_at: after.endAt, provider_id: after.providerId, room_id: after.roomId }, moved ? 'rescheduled' : 'resized', null, by);
         await audit.record(trx, by, { action: 'record.update', entityType: 'appointment', entityId: before.id, patientId: before.patient_id, detail: { change: moved ? 'reschedule' : 'resize', scope: input.scope } });
       }
+      const seriesId = await seriesMove.save(trx, by);
       const freesTime = moves.some((m) => m.after.startAt !== m.before.start_at || m.after.providerId !== m.before.provider_id || m.after.busyUntil < m.before.busy_until);
       return {
         outcome: 'saved',
-        seriesId: chosen.series_id,
+        seriesId,
         appointments: await viewsOf(trx, moves.map((m) => m.before.id), zone),
         waitlistSuggestions: freesTime ? await freedSuggestions(trx, zone, chosen) : [],
       };
@@ -405,19 +410,34 @@ export function createBooking({ db, audit, now }: SchedulingDeps) {
     });
   }
 
-  async function setStatus(input: { id: string; status: SettableStatus }, by: Actor): Promise<{ appointment: AppointmentView; waitlistSuggestions: WaitlistSuggestion[] }> {
-    return writeTransaction(db(), async (trx) => {
+  /**
+   * A visit-day step. Restoring a no-show takes back time the no-show had freed, so it is checked like a booking
+   * (another visit of the provider: overbook with a reason; the room in use: refused; the patient elsewhere:
+   * acknowledge) and refused with nothing written while a problem stands.
+   */
+  async function setStatus(input: StatusChangeInput, by: Actor): Promise<SavedOne | NotSaved> {
+    return writeTransaction(db(), async (trx): Promise<SavedOne | NotSaved> => {
       const zone = await clinicTimeZone(trx);
       const row = await requireAppointment(trx, input.id);
-      if (row.status === input.status) return { appointment: (await viewsOf(trx, [row.id], zone))[0] as AppointmentView, waitlistSuggestions: [] };
+      if (row.status === input.status) return { outcome: 'saved', appointment: (await viewsOf(trx, [row.id], zone))[0] as AppointmentView, waitlistSuggestions: [] };
       if (!canMoveTo(row.status, input.status)) {
         throw new ClinicFailure('CONFLICT', `A visit that is ${STATUS_LABELS[row.status].toLowerCase()} cannot be marked ${STATUS_LABELS[input.status].toLowerCase()}. Reload the book.`);
       }
+      let overbookReason = row.overbook_reason;
+      if (!holdsTime(row.status) && holdsTime(input.status)) {
+        const problems = await checkRestoredTime(trx, row, zone);
+        const decided = applyDecisions(problems, { overbook: input.overbook, acknowledgePatientOverlap: input.acknowledgePatientOverlap }, by.role);
+        if (decided.unresolved.length > 0) return { outcome: 'not-saved', problems: decided.unresolved };
+        overbookReason = decided.overbookReason ?? overbookReason;
+      }
       const at = now();
-      await trx.updateTable('appointment').set({ status: input.status, status_at: at, updated_at: at, updated_by: by.userId }).where('id', '=', row.id).execute();
+      await trx.updateTable('appointment').set({ status: input.status, status_at: at, overbook_reason: overbookReason, updated_at: at, updated_by: by.userId }).where('id', '=', row.id).execute();
       await trx.insertInto('appointment_status_event').values({ id: uuidv7(), appointment_id: row.id, status: input.status, at, by: by.userId }).execute();
-      await audit.record(trx, by, { action: 'record.update', entityType: 'appointment', entityId: row.id, patientId: row.patient_id, detail: { change: 'status', from: row.status, to: input.status } });
+      const detail: Record<string, string | boolean> = { change: 'status', from: row.status, to: input.status };
+      if (overbookReason !== row.overbook_reason) detail.overbooked = true;
+      await audit.record(trx, by, { action: 'record.update', entityType: 'appointment', entityId: row.id, patientId: row.patient_id, detail });
       return {
+        outcome: 'saved',
         appointment: (await viewsOf(trx, [row.id], zone))[0] as AppointmentView,
         waitlistSuggestions: input.status === 'no_show' ? await freedSuggestions(trx, zone, row) : [],
       };
@@ -457,10 +477,14 @@ export function createBooking({ db, audit, now }: SchedulingDeps) {
       if (row.status === 'cancelled') throw notChangeable(row, 'confirmed');
       const at = now();
       await trx.insertInto('appointment_reminder').values({ id: uuidv7(), appointment_id: row.id, outcome: input.outcome, note: input.note, at, by: by.userId }).execute();
-      if (input.outcome === 'confirmed' && row.status === 'booked') {
-        await trx.updateTable('appointment').set({ status: 'confirmed', status_at: at, updated_at: at, updated_by: by.userId }).where('id', '=', row.id).execute();
-        await trx.insertInto('appointment_status_event').values({ id: uuidv7(), appointment_id: row.id, status: 'confirmed', at, by: by.userId }).execute();
-      }
+      // The appointment carries its last call (the book reads it from there, migration 0011); a confirmation also confirms.
+      const confirms = input.outcome === 'confirmed' && row.status === 'booked';
+      await trx
+        .updateTable('appointment')
+        .set({ reminder_outcome: input.outcome, reminder_at: at, reminder_by: by.userId, ...(confirms ? { status: 'confirmed' as const, status_at: at } : {}), updated_at: at, updated_by: by.userId })
+        .where('id', '=', row.id)
+        .execute();
+      if (confirms) await trx.insertInto('appointment_status_event').values({ id: uuidv7(), appointment_id: row.id, status: 'confirmed', at, by: by.userId }).execute();
       await audit.record(trx, by, { action: 'record.update', entityType: 'appointment', entityId: row.id, patientId: row.patient_id, detail: { change: 'reminder', outcome: input.outcome } });
       return (await viewsOf(trx, [row.id], zone))[0] as AppointmentView;
     });

@@ -34,7 +34,7 @@ function describeTime(instant: number, zone: string): string {
  */
 export function createSchedulingReads({ db, audit, now }: SchedulingDeps) {
   async function appointmentsBetween(database: Kysely<Database>, zone: string, fromAt: number, toAt: number, filter?: { providerId?: string }): Promise<AppointmentView[]> {
-    return bookViews(await bookRowsBetween(database, fromAt, toAt, filter?.providerId || null), zone);
+    return bookViews(database, await bookRowsBetween(database, fromAt, toAt, filter?.providerId || null), zone);
   }
 
   async function day(input: { date: string; by: 'provider' | 'room'; includeInactive: boolean }): Promise<DayView> {
@@ -201,7 +201,7 @@ export function createSchedulingReads({ db, audit, now }: SchedulingDeps) {
   async function patientAppointments(input: { patientId: string }) {
     const database = db();
     const zone = await clinicTimeZone(database);
-    const views = bookViews(await bookRowsOfPatient(database, input.patientId), zone);
+    const views = await bookViews(database, await bookRowsOfPatient(database, input.patientId), zone);
     const at = now();
     return { upcoming: views.filter((v) => v.endAt > at).reverse(), past: views.filter((v) => v.endAt <= at) };
   }
@@ -245,7 +245,7 @@ export function createSchedulingReads({ db, audit, now }: SchedulingDeps) {
     const zone = await clinicTimeZone(database);
     const clock = dayClock(input.date, zone);
     const rows = await appointmentsWithNames(database)
-      .select(['p.phone_mobile', 'p.phone_home', 'p.phone_work', 'p.preferred_phone', 'p.preferred_contact_method', 'p.preferred_language', 'p.interpreter_needed'])
+      .select(['p.preferred_contact_method', 'p.preferred_language', 'p.interpreter_needed'])
       .where('a.start_at', '>=', clock.startAt)
       .where('a.start_at', '<', clock.endAt)
       .where('a.status', 'in', ['booked', 'confirmed'])

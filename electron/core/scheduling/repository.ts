@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { AppointmentRow, AppointmentTypeRow, Database, PatientRow, ProviderRow, RoomRow, ScheduleExceptionRow } from '../db/schema';
 import { ClinicFailure } from '../errors';
 import { MAX_APPOINTMENT_MINUTES, MAX_BUFFER_MINUTES } from '../../../shared/scheduling/schemas';
-import type { ReminderOutcome } from '../../../shared/scheduling/status';
+import { appointmentSeriesSchema, type AppointmentSeries } from '../../../shared/contract/scheduling';
 
 /** The longest time one appointment can hold a provider or a room: bounds every overlap query to a short index range. */
 export const MAX_SPAN_MS = (MAX_APPOINTMENT_MINUTES + MAX_BUFFER_MINUTES) * 60_000;
@@ -119,6 +119,11 @@ export interface AppointmentListRow extends AppointmentRow {
   first_name: string;
   last_name: string;
   mrn: string;
+  date_of_birth: string;
+  phone_mobile: string | null;
+  phone_home: string | null;
+  phone_work: string | null;
+  preferred_phone: PatientRow['preferred_phone'];
   provider_name: string;
   type_name: string;
   type_color: string;
@@ -134,14 +139,16 @@ export function appointmentsWithNames(db: Kysely<Database>) {
     .innerJoin('appointment_type as t', 't.id', 'a.type_id')
     .leftJoin('room as r', 'r.id', 'a.room_id')
     .selectAll('a')
-    .select(['p.first_name', 'p.last_name', 'p.mrn', 'pr.name as provider_name', 't.name as type_name', 't.color as type_color', 't.mode as type_mode', 'r.name as room_name']);
+    .select(['p.first_name', 'p.last_name', 'p.mrn', 'p.date_of_birth', 'p.phone_mobile', 'p.phone_home', 'p.phone_work', 'p.preferred_phone'])
+    .select(['pr.name as provider_name', 't.name as type_name', 't.color as type_color', 't.mode as type_mode', 'r.name as room_name']);
 }
 
-/** An appointment as the book lists it: what its view needs (not the bookkeeping columns), with its last reminder call. */
-export interface BookRow extends Omit<AppointmentListRow, 'busy_until' | 'created_at' | 'created_by' | 'updated_at' | 'updated_by'> {
-  reminder_outcome: ReminderOutcome | null;
-  reminder_at: number | null;
-  reminder_by: string | null;
+/**
+ * An appointment as the book lists it: what its view needs (not the bookkeeping columns), with its last reminder call
+ * (outcome and time from the appointment row, the caller's name instead of their id).
+ */
+export interface BookRow extends Omit<AppointmentListRow, 'busy_until' | 'created_at' | 'created_by' | 'updated_at' | 'updated_by' | 'reminder_by'> {
+  reminder_by_name: string | null;
 }
 
 /**
@@ -149,27 +156,50 @@ export interface BookRow extends Omit<AppointmentListRow, 'busy_until' | 'create
  * written out:
  * - only the columns the view shows (each column of each row becomes a JS value: on a full day of 12 providers that
  *   conversion, not the search, is most of the cost);
- * - names through the narrow patient_book_names index (migration 0009; named, since without ANALYZE statistics SQLite
- *   picks the primary key and then reads the wide patient row);
- * - the last reminder call (latest `at`, then `id`, as lastReminders) by a correlated probe of the reminders' index,
- *   instead of a second query with one parameter per appointment;
+ * - names, date of birth and phones (the day sheet's) through the narrow patient_book_names index alone (migration
+ *   0009, widened by 0010; named, since without ANALYZE statistics SQLite picks the primary key and then reads the
+ *   wide patient row);
+ * - the last reminder call from the appointment row itself (kept there by markReminder, migration 0011), so no row
+ *   of appointment_reminder is read: a probe of that index per appointment was most of a day away from today;
+ * - the names of providers, types, rooms and staff from one read of each of those small tables (bookNames), not a
+ *   join probe per appointment (a third of the statement's time on a full day);
  * - ordered by start time only, which the index range gives for free; ties are put in id order here (sortBook), which
  *   SQLite would do with a sort of whole rows.
  */
 const BOOK_ROWS = sql`
   SELECT a.id, a.patient_id, a.provider_id, a.room_id, a.type_id, a.series_id, a.series_index, a.series_exception, a.start_at,
          a.end_at, a.buffer_after_min, a.status, a.status_at, a.overbook_reason, a.override_reason, a.visit_reason, a.notes,
-         a.telehealth_link, a.cancel_reason, a.cancel_note,
-         p.first_name, p.last_name, p.mrn, pr.name AS provider_name, t.name AS type_name, t.color AS type_color,
-         t.mode AS type_mode, r.name AS room_name, m.outcome AS reminder_outcome, m.at AS reminder_at, s.full_name AS reminder_by
+         a.telehealth_link, a.cancel_reason, a.cancel_note, a.reminder_outcome, a.reminder_at, a.reminder_by,
+         p.first_name, p.last_name, p.mrn, p.date_of_birth, p.phone_mobile, p.phone_home, p.phone_work, p.preferred_phone
   FROM appointment AS a
-  JOIN patient AS p INDEXED BY patient_book_names ON p.id = a.patient_id
-  JOIN provider AS pr ON pr.id = a.provider_id
-  JOIN appointment_type AS t ON t.id = a.type_id
-  LEFT JOIN room AS r ON r.id = a.room_id
-  LEFT JOIN appointment_reminder AS m ON m.rowid = (
-    SELECT m2.rowid FROM appointment_reminder AS m2 WHERE m2.appointment_id = a.id ORDER BY m2.at DESC, m2.id DESC LIMIT 1)
-  LEFT JOIN staff_user AS s ON s.id = m.by`;
+  JOIN patient AS p INDEXED BY patient_book_names ON p.id = a.patient_id`;
+
+type BookStatementRow = Omit<BookRow, 'provider_name' | 'type_name' | 'type_color' | 'type_mode' | 'room_name' | 'reminder_by_name'> & { reminder_by: string | null };
+
+/** The book's statement, then the names from the small tables (a dozen rows each; every appointment's are there: foreign keys). */
+async function bookRows(db: Kysely<Database>, statement: ReturnType<typeof sql>): Promise<BookRow[]> {
+  const { rows } = await sql<BookStatementRow>`${BOOK_ROWS} ${statement}`.execute(db);
+  if (rows.length === 0) return [];
+  const providers = await db.selectFrom('provider').select(['id', 'name']).execute();
+  const types = await db.selectFrom('appointment_type').select(['id', 'name', 'color', 'mode']).execute();
+  const rooms = await db.selectFrom('room').select(['id', 'name']).execute();
+  const staff = rows.some((r) => r.reminder_by !== null) ? await db.selectFrom('staff_user').select(['id', 'full_name']).execute() : [];
+  const providerName = new Map(providers.map((p) => [p.id, p.name]));
+  const typeOf = new Map(types.map((t) => [t.id, t]));
+  const roomName = new Map(rooms.map((r) => [r.id, r.name]));
+  const staffName = new Map(staff.map((u) => [u.id, u.full_name]));
+  // Filled in on the driver's own row objects (a copy of each would double a full day's allocation).
+  for (const row of rows as (BookStatementRow & Partial<BookRow>)[]) {
+    const type = typeOf.get(row.type_id);
+    row.provider_name = providerName.get(row.provider_id) ?? '';
+    row.type_name = type?.name ?? '';
+    row.type_color = type?.color ?? '';
+    row.type_mode = type?.mode ?? 'in_person';
+    row.room_name = row.room_id === null ? null : (roomName.get(row.room_id) ?? null);
+    row.reminder_by_name = row.reminder_by === null ? null : (staffName.get(row.reminder_by) ?? null);
+  }
+  return rows as unknown as BookRow[];
+}
 
 /** Rows already in start order (ascending or descending): equal starts put in id order, as `ORDER BY start_at, id` would. */
 function sortBook(rows: BookRow[], descending: boolean): BookRow[] {
@@ -180,16 +210,13 @@ function sortBook(rows: BookRow[], descending: boolean): BookRow[] {
 /** Appointments not cancelled that start in [fromAt, toAt), all providers' or one's, by start then id. */
 export async function bookRowsBetween(db: Kysely<Database>, fromAt: number, toAt: number, providerId: string | null): Promise<BookRow[]> {
   const provider = providerId === null ? sql`` : sql`AND a.provider_id = ${providerId}`;
-  const result = await sql<BookRow>`${BOOK_ROWS}
-    WHERE a.start_at >= ${fromAt} AND a.start_at < ${toAt} AND a.status <> 'cancelled' ${provider}
-    ORDER BY a.start_at`.execute(db);
-  return sortBook(result.rows, false);
+  const rows = await bookRows(db, sql`WHERE a.start_at >= ${fromAt} AND a.start_at < ${toAt} AND a.status <> 'cancelled' ${provider} ORDER BY a.start_at`);
+  return sortBook(rows, false);
 }
 
 /** Every appointment of a patient (cancelled ones too), latest first (then by id). */
 export async function bookRowsOfPatient(db: Kysely<Database>, patientId: string): Promise<BookRow[]> {
-  const result = await sql<BookRow>`${BOOK_ROWS} WHERE a.patient_id = ${patientId} ORDER BY a.start_at DESC`.execute(db);
-  return sortBook(result.rows, true);
+  return sortBook(await bookRows(db, sql`WHERE a.patient_id = ${patientId} ORDER BY a.start_at DESC`), true);
 }
 
 /** The given appointments, in the order given; NOT_FOUND when one is missing. */
@@ -197,8 +224,7 @@ export async function bookRowsByIds(db: Kysely<Database>, ids: readonly string[]
   const byId = new Map<string, BookRow>();
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    const result = await sql<BookRow>`${BOOK_ROWS} WHERE a.id IN (${sql.join(chunk)})`.execute(db);
-    for (const row of result.rows) byId.set(row.id, row);
+    for (const row of await bookRows(db, sql`WHERE a.id IN (${sql.join(chunk)})`)) byId.set(row.id, row);
   }
   return ids.map((id) => {
     const row = byId.get(id);
@@ -309,6 +335,30 @@ export async function lastReminders(db: Kysely<Database>, appointmentIds: readon
       .orderBy('m.id')
       .execute();
     for (const row of rows) map.set(row.appointment_id, { outcome: row.outcome, at: row.at, by: row.full_name ?? null });
+  }
+  return map;
+}
+
+/**
+ * The series among some appointments, as booked, by series id: one statement for all of them (a primary-key probe
+ * each), none when no appointment is part of a series. The rule is the JSON bookSeries stored ({ recurrence, end,
+ * skipDates }); a row that does not read as one is left out (its visits then say "repeating series").
+ */
+export async function seriesAsBooked(db: Kysely<Database>, seriesIds: Iterable<string | null>): Promise<Map<string, AppointmentSeries>> {
+  const ids = [...new Set([...seriesIds].filter((id): id is string => id !== null))];
+  const map = new Map<string, AppointmentSeries>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.selectFrom('appointment_series').select(['id', 'rule', 'first_date']).where('id', 'in', ids.slice(i, i + 500)).execute();
+    for (const row of rows) {
+      let rule: unknown;
+      try {
+        rule = JSON.parse(row.rule);
+      } catch {
+        continue;
+      }
+      const parsed = appointmentSeriesSchema.safeParse({ skipDates: [], ...(rule as object), firstDate: row.first_date });
+      if (parsed.success) map.set(row.id, parsed.data);
+    }
   }
   return map;
 }

@@ -1,12 +1,28 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import type { AppointmentTypeView, ExceptionView, ProviderView, RoomView, SetupView } from '../../../shared/contract/scheduling';
+import type { AppointmentTypeView, ExceptionView, ProviderView, RoomView, SavedException, SetupView, VisitInTimeOff } from '../../../shared/contract/scheduling';
 import type { AppointmentTypeFields, ExceptionFields, ProviderFields, RoomFields } from '../../../shared/scheduling/schemas';
+import { addDays, dayClock } from '../../../shared/scheduling/time';
 import type { AuditService, AuditedBy } from '../audit/service';
 import type { AppointmentTypeRow, Database, ProviderRow, RoomRow, ScheduleExceptionRow } from '../db/schema';
 import { ClinicFailure } from '../errors';
+import { blockedOn, overlaps, type BlockedInterval } from './availability';
 import { clinicTimeZone } from './clinic-zone';
-import { listProviders, listRooms, listTypes, loadExceptions, loadHours, requireProvider, requireRoom, requireType, typeProviders, type Hours } from './repository';
+import {
+  bookRowsBetween,
+  listProviders,
+  listRooms,
+  listTypes,
+  loadExceptions,
+  loadHours,
+  MAX_SPAN_MS,
+  requireProvider,
+  requireRoom,
+  requireType,
+  typeProviders,
+  type Hours,
+} from './repository';
+import { bookViews } from './views';
 
 export interface SchedulingDeps {
   db: () => Kysely<Database>;
@@ -55,6 +71,34 @@ export function exceptionView(row: ScheduleExceptionRow): ExceptionView {
     startTime: row.start_minute,
     endTime: row.end_minute,
     note: row.note,
+  };
+}
+
+/** Saving time off lists at most this many of the visits booked in it (by time), and says how many there are. */
+export const LISTED_VISITS_IN_TIME_OFF = 50;
+
+/**
+ * Visits still booked (or confirmed) in a stretch of time off, from now on: they stay booked (time off is the clinic's
+ * decision), and the desk is told which to move. One range read of the book (the provider's, or everyone's for
+ * clinic-wide time off), checked against the time off's intervals date by date.
+ */
+export async function visitsInTimeOff(database: Kysely<Database>, row: ScheduleExceptionRow, at: number): Promise<{ bookedVisits: VisitInTimeOff[]; bookedVisitCount: number }> {
+  const zone = await clinicTimeZone(database);
+  const fromAt = Math.max(dayClock(row.from_date, zone).startAt, at);
+  const toAt = dayClock(row.to_date, zone).endAt;
+  if (toAt <= fromAt) return { bookedVisits: [], bookedVisitCount: 0 };
+  const rows = await bookRowsBetween(database, fromAt - MAX_SPAN_MS, toAt, row.provider_id);
+  const byDate = new Map<string, BlockedInterval[]>();
+  const blocked = (date: string) => {
+    let intervals = byDate.get(date);
+    if (!intervals) byDate.set(date, (intervals = blockedOn(dayClock(date, zone), row.provider_id, [row])));
+    return intervals;
+  };
+  const booked = rows.filter((r) => (r.status === 'booked' || r.status === 'confirmed') && r.end_at > at);
+  const inside = (await bookViews(database, booked, zone)).filter((v) => [v.date, addDays(v.date, 1)].some((date) => blocked(date).some((b) => overlaps(b, v.startAt, v.endAt))));
+  return {
+    bookedVisits: inside.slice(0, LISTED_VISITS_IN_TIME_OFF).map((v) => ({ id: v.id, patientName: v.patientName, providerName: v.providerName, date: v.date, startTime: v.startTime, endTime: v.endTime, startAt: v.startAt })),
+    bookedVisitCount: inside.length,
   };
 }
 
@@ -193,7 +237,8 @@ export function createSchedulingSetup({ db, audit, now }: SchedulingDeps) {
     return { exceptions: (await loadExceptions(db(), input.fromDate, input.toDate)).map(exceptionView) };
   }
 
-  async function saveException(input: { id?: string | undefined; exception: ExceptionFields }, by: AuditedBy): Promise<ExceptionView> {
+  /** Saves the time off (booked visits in it stay) and lists the visits booked in it, for the desk to move. */
+  async function saveException(input: { id?: string | undefined; exception: ExceptionFields }, by: AuditedBy): Promise<SavedException> {
     const f = input.exception;
     const columns = { provider_id: f.providerId, kind: f.kind, from_date: f.fromDate, to_date: f.toDate, start_minute: f.startTime, end_minute: f.endTime, note: f.note };
     const id = await db()
@@ -214,7 +259,7 @@ export function createSchedulingSetup({ db, audit, now }: SchedulingDeps) {
         return before.id;
       });
     const row = await db().selectFrom('schedule_exception').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    return exceptionView(row);
+    return { ...exceptionView(row), ...(await visitsInTimeOff(db(), row, now())) };
   }
 
   async function removeException(input: { id: string }, by: AuditedBy): Promise<null> {

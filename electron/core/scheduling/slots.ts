@@ -112,10 +112,14 @@ export async function findOpenSlots(db: Kysely<Database>, search: SlotSearch): P
       const clock = clocks.get(date) as DayClock;
       if (clock.endAt <= search.notBefore) continue;
       const found: OpenSlot[] = [];
+      // Each provider's earliest `wanted` starts hold the day's earliest `wanted` across providers, so the cap is per
+      // provider: a cap on the day's total would cut a later provider off before their earlier starts.
+      const wanted = search.limit - slots.length;
       for (const provider of providers) {
         const day = availabilityOn(date, provider.id, hours.get(provider.id), exceptions, zone, clock);
         const busy = providerBusy.get(provider.id) ?? [];
-        for (const stretch of day.hours) {
+        let mine = 0;
+        stretches: for (const stretch of day.hours) {
           // Candidates sit on the step's marks of the wall clock.
           const startMinute = clock.toMinutes(stretch.startAt);
           const firstMark = Math.ceil(startMinute / search.step) * search.step;
@@ -135,15 +139,13 @@ export async function findOpenSlots(db: Kysely<Database>, search: SlotSearch): P
               if (!room) continue;
             }
             found.push(slotOf(provider, room, s, e, local));
-            if (found.length >= search.limit) break;
+            mine += 1;
+            if (mine >= wanted) break stretches;
           }
         }
       }
       found.sort((a, b) => a.startAt - b.startAt || a.providerName.localeCompare(b.providerName));
-      for (const slot of found) {
-        if (slots.length >= search.limit) break;
-        slots.push(slot);
-      }
+      slots.push(...found.slice(0, wanted));
       if (slots.length >= search.limit) break;
     }
   }

@@ -2,14 +2,16 @@ import type { Kysely } from 'kysely';
 import type { AppointmentView } from '../../../shared/contract/scheduling';
 import { createLocalReader, type LocalParts } from '../../../shared/scheduling/time';
 import type { Database } from '../db/schema';
-import { lastReminders, patientName, type AppointmentListRow, type BookRow } from './repository';
+import { lastReminders, patientName, seriesAsBooked, type AppointmentListRow, type BookRow } from './repository';
+import { preferredPhoneNumber } from './waitlist';
 
 type Reminder = AppointmentView['reminder'];
+type Series = AppointmentView['series'];
 
 /** What a view is made of: an appointment with its names (the bookkeeping columns are not shown). */
-export type ViewRow = Omit<AppointmentListRow, 'busy_until' | 'created_at' | 'created_by' | 'updated_at' | 'updated_by'>;
+export type ViewRow = Omit<AppointmentListRow, 'busy_until' | 'created_at' | 'created_by' | 'updated_at' | 'updated_by' | 'reminder_outcome' | 'reminder_at' | 'reminder_by'>;
 
-export function appointmentView(row: ViewRow, local: (instant: number) => LocalParts, reminder: Reminder): AppointmentView {
+export function appointmentView(row: ViewRow, local: (instant: number) => LocalParts, reminder: Reminder, series: Series): AppointmentView {
   const start = local(row.start_at);
   const end = local(row.end_at);
   return {
@@ -17,6 +19,8 @@ export function appointmentView(row: ViewRow, local: (instant: number) => LocalP
     patientId: row.patient_id,
     patientName: patientName(row),
     patientMrn: row.mrn,
+    patientDateOfBirth: row.date_of_birth,
+    patientPhone: preferredPhoneNumber(row),
     providerId: row.provider_id,
     providerName: row.provider_name,
     roomId: row.room_id,
@@ -44,23 +48,39 @@ export function appointmentView(row: ViewRow, local: (instant: number) => LocalP
     seriesId: row.series_id,
     seriesIndex: row.series_index,
     seriesException: row.series_exception === 1,
+    series,
     cancelReason: row.cancel_reason,
     cancelNote: row.cancel_note,
     reminder,
   };
 }
 
-/** Views for many rows, with their last reminder calls in one batched query. */
+/** Views for many rows, with their last reminder calls in one batched query (and their series in one more, if any). */
 export async function appointmentViews(db: Kysely<Database>, rows: readonly AppointmentListRow[], zone: string): Promise<AppointmentView[]> {
   const reminders = await lastReminders(db, rows.map((r) => r.id));
+  const series = await seriesAsBooked(db, rows.map((r) => r.series_id));
   const local = createLocalReader(zone);
-  return rows.map((row) => appointmentView(row, local, reminders.get(row.id) ?? null));
+  return rows.map((row) => appointmentView(row, local, reminders.get(row.id) ?? null, seriesOf(series, row.series_id)));
 }
 
-/** Views for rows that carry their last reminder call (bookRowsBetween, bookRowsOfPatient): no further query. */
-export function bookViews(rows: readonly BookRow[], zone: string): AppointmentView[] {
+/**
+ * Views for rows that carry their last reminder call (bookRowsBetween, bookRowsOfPatient, bookRowsByIds). Their series
+ * come from one more statement, only when some row is part of one: a primary-key probe per series, not a join in the
+ * book's query (docs/DECISIONS.md, "Scheduling performance").
+ */
+export async function bookViews(db: Kysely<Database>, rows: readonly BookRow[], zone: string): Promise<AppointmentView[]> {
+  const series = await seriesAsBooked(db, rows.map((r) => r.series_id));
   const local = createLocalReader(zone);
   return rows.map((row) =>
-    appointmentView(row, local, row.reminder_outcome === null || row.reminder_at === null ? null : { outcome: row.reminder_outcome, at: row.reminder_at, by: row.reminder_by ?? null }),
+    appointmentView(
+      row,
+      local,
+      row.reminder_outcome === null || row.reminder_at === null ? null : { outcome: row.reminder_outcome, at: row.reminder_at, by: row.reminder_by_name },
+      seriesOf(series, row.series_id),
+    ),
   );
+}
+
+function seriesOf(series: ReadonlyMap<string, NonNullable<Series>>, seriesId: string | null): Series {
+  return seriesId === null ? null : (series.get(seriesId) ?? null);
 }

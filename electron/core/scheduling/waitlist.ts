@@ -4,6 +4,7 @@ import { formatPhone } from '../../../shared/patients/phone';
 import type { TimeWindow, WaitlistFields } from '../../../shared/scheduling/schemas';
 import { isoWeekday, localPartsOf } from '../../../shared/scheduling/time';
 import type { Database, PatientRow, WaitlistEntryRow } from '../db/schema';
+import { ClinicFailure } from '../errors';
 import { listRooms, patientName, typeProviders } from './repository';
 import { findOpenSlots } from './slots';
 
@@ -27,9 +28,15 @@ export function waitlistQuery(db: Kysely<Database>) {
 }
 
 /** The phone the desk calls: the preferred one, else the first there is. */
-export function preferredPhoneOf(p: Pick<PatientRow, 'phone_mobile' | 'phone_home' | 'phone_work' | 'preferred_phone'>): string | null {
+/** The number the desk calls, as stored (E.164): the preferred one, else the first there is. */
+export function preferredPhoneNumber(p: Pick<PatientRow, 'phone_mobile' | 'phone_home' | 'phone_work' | 'preferred_phone'>): string | null {
   const byKind = { mobile: p.phone_mobile, home: p.phone_home, work: p.phone_work };
-  const phone = (p.preferred_phone ? byKind[p.preferred_phone] : null) ?? p.phone_mobile ?? p.phone_home ?? p.phone_work;
+  return (p.preferred_phone ? byKind[p.preferred_phone] : null) ?? p.phone_mobile ?? p.phone_home ?? p.phone_work;
+}
+
+/** The number the desk calls, formatted for reading out. */
+export function preferredPhoneOf(p: Pick<PatientRow, 'phone_mobile' | 'phone_home' | 'phone_work' | 'preferred_phone'>): string | null {
+  const phone = preferredPhoneNumber(p);
   return phone ? formatPhone(phone) : null;
 }
 
@@ -73,6 +80,23 @@ export function waitlistColumns(entry: WaitlistFields) {
     note: entry.note,
     active: entry.active ? 1 : 0,
   };
+}
+
+/**
+ * The waitlist entry a booking is made from ("Offer this slot"): it must still be open and be this patient's. Checked
+ * inside the booking's transaction, so a second desk offering the same entry is refused and books nothing.
+ */
+export async function requireOpenWaitlistEntry(db: Kysely<Database>, id: string, patientId: string, path: string): Promise<WaitlistEntryRow> {
+  const entry = await db.selectFrom('waitlist_entry').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!entry) throw new ClinicFailure('NOT_FOUND', 'That waitlist entry does not exist any more, so nothing was booked. Reload the waitlist.');
+  if (entry.patient_id !== patientId) {
+    const message = 'That waitlist entry is for another patient, so nothing was booked. Offer the slot from this patient’s own entry.';
+    throw new ClinicFailure('VALIDATION', message, [{ path, message }]);
+  }
+  if (entry.active !== 1) {
+    throw new ClinicFailure('CONFLICT', 'That waitlist entry is already closed (booked or taken off the waitlist), so nothing was booked. Reload the waitlist.');
+  }
+  return entry;
 }
 
 export const MAX_SUGGESTIONS = 10;

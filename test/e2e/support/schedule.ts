@@ -1,6 +1,6 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import type { ClinicApi } from '../../../shared/contract';
-import type { AppointmentView } from '../../../shared/contract/scheduling';
+import type { AppointmentView, WaitlistEntryView } from '../../../shared/contract/scheduling';
 import { ADMIN, setUpThroughBridge, signInThroughBridge } from './clinic';
 import { startTestHost, type RunningHost } from './test-host';
 
@@ -479,4 +479,37 @@ export async function blockTimeThroughBridge(page: Page, block: { providerId: st
     if (!saved.ok) throw new Error(`scheduling:saveException failed: ${saved.error.message}`);
     return saved.value.id;
   }, block);
+}
+
+/** The waitlist through main (active entries, or all), as the Waitlist tab reads it. */
+export async function waitlistThroughBridge(page: Page, includeInactive = false): Promise<WaitlistEntryView[]> {
+  return page.evaluate(async (includeInactive) => {
+    const api = (window as unknown as { clinic: ClinicApi }).clinic.scheduling;
+    const result = await api.listWaitlist({ includeInactive });
+    if (!result.ok) throw new Error(`scheduling:listWaitlist failed: ${result.error.message}`);
+    return result.value.entries;
+  }, includeInactive);
+}
+
+/** In the booking dialog: searches for a patient and takes the first match for `name` with Enter, as the desk would. */
+export async function chooseBookingPatient(page: Page, query: string, name: RegExp): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Book an appointment' });
+  const answered = page.waitForResponse((r) => r.url().endsWith('/__caredesk/ipc/patients:search'));
+  await dialog.getByRole('combobox', { name: 'Patient' }).fill(query);
+  await answered;
+  await expect(dialog.getByRole('option').filter({ hasText: name }).first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(dialog.locator('.booking-patient')).toContainText(name);
+}
+
+/** Asks main to book one visit and returns its answer as it is (for stories where main should refuse). */
+export async function bookingAnswerThroughBridge(
+  page: Page,
+  booking: { patientId: string; providerId: string; typeId: string; start: { date: string; time: string }; roomId?: string | null },
+): Promise<{ ok: true; outcome: 'saved' | 'not-saved' } | { ok: false; code: string; message: string }> {
+  return page.evaluate(async (booking) => {
+    const api = (window as unknown as { clinic: ClinicApi }).clinic.scheduling;
+    const result = await api.book(booking);
+    return result.ok ? { ok: true as const, outcome: result.value.outcome } : { ok: false as const, code: result.error.code, message: result.error.message };
+  }, booking);
 }

@@ -7,6 +7,8 @@ import * as m0006 from './0006_patients';
 import * as m0007 from './0007_patient_search';
 import * as m0008 from './0008_scheduling';
 import * as m0009 from './0009_scheduling_indexes';
+import * as m0010 from './0010_patient_book_contacts';
+import * as m0011 from './0011_book_covering_reads';
 
 /**
  * Every migration, registered in code: the bundled main process has no migrations folder to scan.
@@ -21,6 +23,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007_patient_search': m0007,
   '0008_scheduling': m0008,
   '0009_scheduling_indexes': m0009,
+  '0010_patient_book_contacts': m0010,
+  '0011_book_covering_reads': m0011,
 };
 
 /** The schema version this build writes: the number of registered migrations. */

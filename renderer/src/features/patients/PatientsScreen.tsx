@@ -68,9 +68,13 @@ export function PatientsScreen() {
       {view.kind === 'patient' && <PatientPageView key={view.id} id={view.id} />}
       {quickOpen && (
         <QuickRegisterDialog
-          onClose={(registered) => {
+          onClose={() => {
             setQuickOpen(false);
-            if (!registered) quickFocus.restore(); // else the new patient's page takes focus
+            quickFocus.restore();
+          }}
+          onChosen={(patientId, notice) => {
+            setQuickOpen(false);
+            openPatient(patientId, notice); // the patient's page takes focus
           }}
         />
       )}

@@ -74,8 +74,10 @@ function Board({ setup }: { setup: SetupView }) {
     setBusy(`${appointment.id}:${status}`);
     const result = await visitDayCall((api) => api.setStatus({ id: appointment.id, status }));
     setBusy(null);
-    if (!result.ok) {
-      setNotice((previous) => nextNotice(previous, { tone: 'error', title: `${appointment.patientName} was not marked ${STATUS_LABELS[status].toLowerCase()}`, message: result.error.message, focus: true }));
+    // The board only steps visits forward; a refusal with rule problems (restoring a no-show) is shown the same way.
+    const refusal = !result.ok ? result.error.message : result.value.outcome === 'not-saved' ? result.value.problems.map((p) => p.message).join(' ') : null;
+    if (refusal !== null) {
+      setNotice((previous) => nextNotice(previous, { tone: 'error', title: `${appointment.patientName} was not marked ${STATUS_LABELS[status].toLowerCase()}`, message: refusal, focus: true }));
       return;
     }
     await load();

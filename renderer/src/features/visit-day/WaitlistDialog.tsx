@@ -25,6 +25,8 @@ const waitlistTextSchema = z.object({
   note: z.string(),
 });
 type WaitlistText = z.infer<typeof waitlistTextSchema>;
+/** A new entry's starting values, as the form holds them (times as text): say, a search that found no open time. */
+export type WaitlistDraft = Partial<Omit<WaitlistText, 'patientId' | 'note'>>;
 
 /** What main is sent: the chosen days as numbers, times still as typed (main reads them with the same parser). */
 function toWaitlistInput(v: WaitlistText, active: boolean): z.input<typeof waitlistFieldsSchema> {
@@ -46,12 +48,14 @@ const WAITLIST_FIELDS = ['patientId', 'typeId', 'providerIds', 'weekdays', 'from
 interface WaitlistDialogProps {
   setup: SetupView;
   entry: WaitlistEntryView | null;
+  /** For a new entry (`entry` null): fields filled in beforehand. */
+  draft?: WaitlistDraft;
   onClose(): void;
   onSaved(entry: WaitlistEntryView, added: boolean): void;
 }
 
 /** A patient who would take an earlier appointment: which type, with whom, on which days and at what times. */
-export function WaitlistDialog({ setup, entry, onClose, onSaved }: WaitlistDialogProps) {
+export function WaitlistDialog({ setup, entry, draft, onClose, onSaved }: WaitlistDialogProps) {
   const today = clinicToday(setup.timeZone, Date.now());
   const [patient, setPatient] = useState<{ id: string; name: string; detail: string } | null>(
     entry ? { id: entry.patientId, name: entry.patientName, detail: entry.phone ?? '' } : null,
@@ -70,6 +74,7 @@ export function WaitlistDialog({ setup, entry, onClose, onSaved }: WaitlistDialo
       fromDate: entry?.fromDate ?? today,
       toDate: entry?.toDate ?? addDays(today, 60),
       note: entry?.note ?? '',
+      ...(entry ? {} : draft),
     },
   });
   const { errors, isSubmitting } = form.formState;

@@ -3,7 +3,7 @@ import { Button, Group, List, Modal, NativeSelect, Paper, Radio, SimpleGrid, Sta
 import { useCallback, useEffect, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
-import type { ExceptionView, SetupView } from '../../../../../shared/contract/scheduling';
+import type { ExceptionView, SavedException, SetupView } from '../../../../../shared/contract/scheduling';
 import { EXCEPTION_KINDS, exceptionFieldsSchema } from '../../../../../shared/scheduling/schemas';
 import { addDays, clinicToday } from '../../../../../shared/scheduling/time';
 import { ActionNotice, nextNotice, type Notice } from '../../../components/ActionNotice';
@@ -11,6 +11,7 @@ import { TableHeader } from '../../../components/TableHeader';
 import { applyServerIssues } from '../../../forms/server-issues';
 import { failureText } from '../admin-call';
 import { useAdminDialog } from '../use-admin-dialog';
+import { BookedInTimeOff } from './BookedInTimeOff';
 import { CLOSURE_KIND_LABELS, closureWhen } from './closure-words';
 import { fieldsUnder } from './form-issues';
 import { setupCall } from './setup-call';
@@ -57,6 +58,8 @@ function ClosuresPanel({ setup }: { setup: SetupView }) {
   const today = clinicToday(setup.timeZone, Date.now());
   const [closures, setClosures] = useState<ExceptionView[] | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  /** The time off just added, when visits are booked in it: listed to move until dismissed. */
+  const [booked, setBooked] = useState<SavedException | null>(null);
   const { dialog, open, close } = useAdminDialog<ExceptionView>();
   const providerNames = new Map(setup.providers.map((provider) => [provider.id, provider.name]));
 
@@ -78,23 +81,28 @@ function ClosuresPanel({ setup }: { setup: SetupView }) {
     <Stack gap="lg">
       <Text maw={760}>
         Vacations and blocked time keep a provider from being booked; a clinic holiday closes the book for everyone. Appointments already booked in that time stay
-        booked: the book shows them, so the desk can move them. New bookings there need an administrator or care coordinator to override.
+        booked: adding the time off lists them, to move. New bookings there need an administrator or care coordinator to override.
       </Text>
       <AddClosureForm
         setup={setup}
         today={today}
         onAdded={(closure) => {
           void load();
+          setBooked(closure.bookedVisitCount > 0 ? closure : null);
           setNotice((previous) =>
             nextNotice(previous, {
               tone: 'success',
               title: `${CLOSURE_KIND_LABELS[closure.kind]} added`,
-              message: `${who(closure)}: ${closureWhen(closure)}. Appointments already booked in that time stay; check the book and move them if needed.`,
+              message:
+                closure.bookedVisitCount > 0
+                  ? `${who(closure)}: ${closureWhen(closure)}. ${closure.bookedVisitCount === 1 ? 'The visit' : 'The visits'} booked in that time ${closure.bookedVisitCount === 1 ? 'is' : 'are'} listed below, to move.`
+                  : `${who(closure)}: ${closureWhen(closure)}. No visits are booked in that time.`,
             }),
           );
         }}
       />
       <ActionNotice notice={notice} onClose={() => setNotice(null)} />
+      {booked && <BookedInTimeOff saved={booked} who={who(booked)} onDismiss={() => setBooked(null)} />}
       <Title order={2} size="h3">
         Coming up
       </Title>
@@ -146,7 +154,7 @@ function ClosuresPanel({ setup }: { setup: SetupView }) {
   );
 }
 
-function AddClosureForm({ setup, today, onAdded }: { setup: SetupView; today: string; onAdded(closure: ExceptionView): void }) {
+function AddClosureForm({ setup, today, onAdded }: { setup: SetupView; today: string; onAdded(closure: SavedException): void }) {
   const [failure, setFailure] = useState<Notice | null>(null);
   const form = useForm<ClosureValues, unknown, z.output<typeof closureFormSchema>>({
     resolver: zodResolver(closureFormSchema),

@@ -17,9 +17,12 @@ type QuickValues = z.input<typeof quickRegistrationSchema>;
 type QuickFields = z.output<typeof quickRegistrationSchema>;
 const QUICK_FIELDS = ['firstName', 'lastName', 'dateOfBirth', 'phone'] as const;
 
-/** Quick registration for a phone booking: name, date of birth and a number to call back. The rest can wait for the visit. */
-export function QuickRegisterDialog({ onClose }: { onClose(leftForAPatient?: boolean): void }) {
-  const openPatient = usePatientsStore((state) => state.openPatient);
+/**
+ * Quick registration for a phone booking: name, date of birth and a number to call back. The rest can wait for the visit.
+ * `onChosen` gets the new patient (or the existing one the desk chose from the duplicate warning), with a notice when
+ * registered; `onClose` is a close without a patient.
+ */
+export function QuickRegisterDialog({ onClose, onChosen }: { onClose(): void; onChosen(patientId: string, notice?: string): void }) {
   const timeZone = usePatientsStore((state) => state.timeZone);
   const [problem, setProblem] = useState<string | null>(null);
   const form: UseFormReturn<QuickValues, unknown, QuickFields> = useForm({
@@ -33,8 +36,7 @@ export function QuickRegisterDialog({ onClose }: { onClose(leftForAPatient?: boo
     send: (fields, acknowledgedDuplicateIds) => patientsCall((api) => api.quickRegister({ fields, acknowledgedDuplicateIds })),
     async onCreated(patient, fields) {
       await draft.discard();
-      onClose(true);
-      openPatient(patient.id, `${fields.firstName} ${fields.lastName} is registered, with MRN ${patient.mrn}. Add the rest of their details when you can.`);
+      onChosen(patient.id, `${fields.firstName} ${fields.lastName} is registered, with MRN ${patient.mrn}. Add the rest of their details when you can.`);
     },
     onFailure(error) {
       const toField = (path: string) => {
@@ -60,8 +62,7 @@ export function QuickRegisterDialog({ onClose }: { onClose(leftForAPatient?: boo
         sending={registration.sending}
         onOpen={(candidate) => {
           void draft.discard();
-          onClose(true);
-          openPatient(candidate.id);
+          onChosen(candidate.id);
         }}
         onRegisterAnyway={() => void registration.registerAnyway()}
         onBack={registration.closeWarning}

@@ -38,7 +38,9 @@ export function PatientSearch(props: PatientSearchProps) {
   const listId = useId();
   const optionId = useCallback((result: PatientSearchResult) => `${listId}-option-${result.id}`, [listId]);
   const container = useRef<HTMLDivElement>(null);
-  const open = focusInside && query.trim().length > 0 && answer.kind !== 'idle';
+  // An inline list is part of the dialog's layout: it stays while there is a query, so leaving the box (a click on a
+  // button below it) does not pull the dialog up under the pointer. A floating list closes when focus leaves.
+  const open = (focusInside || inline) && query.trim().length > 0 && answer.kind !== 'idle';
   const active = open ? results[activeIndex] : undefined;
 
   // Stable for the memoized list: the latest onChoose is read through a ref.

@@ -1,6 +1,7 @@
 import { Alert, Button, Divider, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
-import type { AppointmentView, SetupView, WaitlistSuggestion } from '../../../../../shared/contract/scheduling';
+import type { AppointmentView, RuleProblem, SetupView, WaitlistSuggestion } from '../../../../../shared/contract/scheduling';
+import { bookedDates } from '../../../../../shared/scheduling/recurrence';
 import { CANCEL_REASON_LABELS, NEXT_STATUSES, REMINDER_OUTCOME_LABELS, isChangeable, type SettableStatus } from '../../../../../shared/scheduling/status';
 import { usePatientsStore } from '../../patients/patients-store';
 import { formatDateTime } from '../../patients/format';
@@ -11,9 +12,10 @@ import { appointmentTimeRange, longDate, STATUS_MARKS, statusLabel } from '../sc
 import { printAppointmentCard } from '../print/AppointmentCard';
 import { CancelForm } from './CancelForm';
 import { RescheduleForm } from './RescheduleForm';
+import { RestoreForm } from './RestoreForm';
 import { WaitlistSuggestions } from './WaitlistSuggestions';
-import { lowerFirst, repeatWords, type SeriesKind } from './series/recurrence';
-import { useSeriesKind, useSeriesVisits, type SeriesVisits } from './series/series-kinds';
+import { lowerFirst, mediumDate, repeatWords } from './series/recurrence';
+import { useSeriesVisits, type SeriesVisits } from './series/series-kinds';
 
 type Loaded = Awaited<ReturnType<typeof loadAppointment>>;
 
@@ -21,7 +23,12 @@ async function loadAppointment(id: string) {
   return schedulingCall((api) => api.get({ id }));
 }
 
-type Step = { kind: 'details' } | { kind: 'reschedule' } | { kind: 'cancel' } | { kind: 'freed'; heading: string; suggestions: WaitlistSuggestion[] };
+type Step =
+  | { kind: 'details' }
+  | { kind: 'reschedule' }
+  | { kind: 'cancel' }
+  | { kind: 'freed'; heading: string; suggestions: WaitlistSuggestion[] }
+  | { kind: 'restore'; status: SettableStatus; problems: RuleProblem[] };
 
 const STATUS_ACTIONS: Record<SettableStatus, string> = {
   booked: 'Back to booked',
@@ -52,7 +59,6 @@ export function AppointmentDialog({ id, setup, canChange, canMoveInGrid, onClose
   const [busy, setBusy] = useState<string | null>(null);
   const changed = useScheduleStore((state) => state.changed);
   const seriesVisits = useSeriesVisits(loaded?.ok ? loaded.value.appointment : { id, patientId: '', seriesId: null });
-  const seriesKind = useSeriesKind(loaded?.ok ? loaded.value.appointment.seriesId : null);
 
   const reload = useCallback(async () => {
     setLoaded(await loadAppointment(id));
@@ -91,6 +97,11 @@ export function AppointmentDialog({ id, setup, canChange, canMoveInGrid, onClose
     setBusy(null);
     if (!result.ok) {
       setProblem(result.error.message);
+      return;
+    }
+    // Restoring a no-show whose time was taken meanwhile: main's problems, as for a booking.
+    if (result.value.outcome === 'not-saved') {
+      setStep({ kind: 'restore', status, problems: result.value.problems });
       return;
     }
     changed(`${appointment.patientName}: ${statusLabel(result.value.appointment.status).toLowerCase()}.`);
@@ -148,6 +159,19 @@ export function AppointmentDialog({ id, setup, canChange, canMoveInGrid, onClose
             }
           />
         );
+      case 'restore':
+        return (
+          <RestoreForm
+            appointment={appointment}
+            status={step.status}
+            problems={step.problems}
+            onBack={() => setStep({ kind: 'details' })}
+            onRestored={() => {
+              setStep({ kind: 'details' });
+              void reload();
+            }}
+          />
+        );
       case 'freed':
         return (
           <Stack gap="md">
@@ -163,7 +187,7 @@ export function AppointmentDialog({ id, setup, canChange, canMoveInGrid, onClose
       case 'details':
         return (
           <Stack gap="md">
-            <AppointmentFacts appointment={appointment} timeZone={setup.timeZone} series={seriesFact(appointment, seriesVisits, seriesKind)} />
+            <AppointmentFacts appointment={appointment} timeZone={setup.timeZone} series={seriesFact(appointment, seriesVisits)} />
             {problem && (
               <Alert color="red" variant="light" role="alert" title="That did not work" classNames={{ title: 'alert-title', message: 'alert-message' }}>
                 {problem}
@@ -264,22 +288,25 @@ export function AppointmentDialog({ id, setup, canChange, canMoveInGrid, onClose
   );
 }
 
-/** "Visit 2 of 5, every week on Tuesday (moved on its own)" — the place among the series' booked visits, and its rule. */
-function seriesFact(appointment: AppointmentView, visits: SeriesVisits | null, kind: SeriesKind | undefined): string | null {
+/**
+ * "Visit 2 of 6, every week on Tuesday, until Nov 5, 2030 (changed on its own); 2 of them cancelled": the place among
+ * the visits the series was booked with, its rule and last date, from the series the view carries (main keeps it exact
+ * when visits move: "all" rewrites it, "this and following" splits the series); how many were cancelled is added once
+ * the series' visits are read.
+ */
+function seriesFact(appointment: AppointmentView, visits: SeriesVisits | null): string | null {
   if (appointment.seriesId === null) return null;
-  const rule = kind ? lowerFirst(repeatWords(kind, firstRuleDate(appointment, visits))) : 'a repeating series';
   const own = appointment.seriesException ? ' (changed on its own)' : '';
-  if (visits?.kind !== 'ready') return `Part of ${kind ? `a series, ${rule}` : rule}${own}`;
-  const place = visits.visits.findIndex((v) => v.id === appointment.id) + 1;
-  const left = visits.visits.filter((v) => v.status !== 'cancelled').length;
-  const cancelled = visits.visits.length - left;
-  return `Visit ${place} of ${visits.visits.length}, ${rule}${own}${cancelled > 0 ? `; ${cancelled} of them cancelled` : ''}`;
-}
-
-/** The weekday (and week of the month) the rule is on: a visit that was not moved on its own says it best. */
-function firstRuleDate(appointment: AppointmentView, visits: SeriesVisits | null): string {
-  const regular = visits?.kind === 'ready' ? visits.visits.find((v) => !v.seriesException) : undefined;
-  return regular?.date ?? appointment.date;
+  const { series } = appointment;
+  if (!series) return `Part of a repeating series${own}`;
+  const booked = bookedDates(series);
+  const place = booked.findIndex((d) => d.index === appointment.seriesIndex);
+  const rule = lowerFirst(repeatWords(series.recurrence, series.firstDate));
+  const last = booked[booked.length - 1];
+  const until = last ? `, until ${mediumDate(last.date)}` : '';
+  const cancelled = visits?.kind === 'ready' ? visits.visits.filter((v) => v.status === 'cancelled').length : 0;
+  const where = place >= 0 ? `Visit ${place + 1} of ${booked.length}` : 'Part of a series';
+  return `${where}, ${rule}${until}${own}${cancelled > 0 ? `; ${cancelled} of them cancelled` : ''}`;
 }
 
 function AppointmentFacts({ appointment, timeZone, series }: { appointment: AppointmentView; timeZone: string; series: string | null }) {

@@ -10,7 +10,6 @@ import { clockLabel, parseTimeOfDay, resolveLocalTime } from '../../../../../sha
 import { applyServerIssues } from '../../../forms/server-issues';
 import { formatDateOfBirth } from '../../patients/format';
 import { patientsCall } from '../../patients/patients-api';
-import { usePatientsStore } from '../../patients/patients-store';
 import { QuickRegisterDialog } from '../../patients/register/QuickRegisterDialog';
 import { PatientSearch } from '../../patients/search/PatientSearch';
 import { schedulingCall } from '../schedule-api';
@@ -83,7 +82,6 @@ export function BookingDialog({ draft, setup, onClose }: { draft: BookingDraft; 
   const [failure, setFailure] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [quickOpen, setQuickOpen] = useState(false);
-  const patientsViewBefore = useRef(usePatientsStore.getState().view);
   // Main's answer is what the desk must read next: bring it into view (the dialog may be scrolled).
   const problemsRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -196,19 +194,13 @@ export function BookingDialog({ draft, setup, onClose }: { draft: BookingDraft; 
   }
 
   function openQuickRegistration() {
-    patientsViewBefore.current = usePatientsStore.getState().view;
     setQuickOpen(true);
   }
 
-  async function afterQuickRegistration(registered: boolean | undefined) {
+  /** The desk stays in the booking: the registered (or chosen existing) patient becomes the booking's patient. */
+  async function afterQuickRegistration(patientId: string) {
     setQuickOpen(false);
-    if (!registered) return;
-    // The quick registration dialog opens the new (or the existing, chosen) patient on the Patients screen; here the
-    // desk stays in the booking, so take that patient and put the Patients screen back as it was.
-    const view = usePatientsStore.getState().view;
-    usePatientsStore.setState({ view: patientsViewBefore.current, notice: null, viewFocusPending: false });
-    if (view.kind !== 'patient') return;
-    const page = await patientsCall((api) => api.get({ id: view.id }));
+    const page = await patientsCall((api) => api.get({ id: patientId }));
     if (!page.ok) {
       setFailure(page.error.message);
       return;
@@ -223,7 +215,7 @@ export function BookingDialog({ draft, setup, onClose }: { draft: BookingDraft; 
     form.clearErrors('patientId');
   }
 
-  if (quickOpen) return <QuickRegisterDialog onClose={(registered) => void afterQuickRegistration(registered)} />;
+  if (quickOpen) return <QuickRegisterDialog onClose={() => setQuickOpen(false)} onChosen={(patientId) => void afterQuickRegistration(patientId)} />;
 
   return (
     <Modal opened onClose={() => onClose()} title="Book an appointment" size={760} returnFocus={false} closeOnClickOutside={false}>

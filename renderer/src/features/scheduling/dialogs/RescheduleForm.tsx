@@ -10,6 +10,7 @@ import { schedulingCall } from '../schedule-api';
 import { useScheduleStore } from '../schedule-store';
 import { appointmentTimeRange, hhmmLabel, longDate, shortDate } from '../schedule-words';
 import { RuleProblems } from './RuleProblems';
+import { seriesMoveWords } from './series/recurrence';
 import { ScopeQuestion, scopeCount } from './series/ScopeQuestion';
 import { useSeriesVisits } from './series/series-kinds';
 
@@ -148,12 +149,7 @@ export function RescheduleForm({ appointment, setup, initial, onBack, onSaved }:
             />
           )}
         </SimpleGrid>
-        {inSeries && scope !== 'this' && (
-          <Text size="sm">
-            The other visits move by as many days as this one, to the new time and length (and to the new provider or room, if changed). Every one is checked
-            first; nothing moves unless all can.
-          </Text>
-        )}
+        {inSeries && scope !== 'this' && <Text size="sm">{seriesMoveWords(appointment.series?.recurrence, scope)}</Text>}
         {failure && (
           <Alert color="red" variant="light" role="alert" title="Not moved" classNames={{ title: 'alert-title', message: 'alert-message' }}>
             {failure}

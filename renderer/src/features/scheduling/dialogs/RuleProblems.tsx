@@ -14,7 +14,11 @@ interface RuleProblemsProps<T extends DecisionValues> {
   form: UseFormReturn<T, unknown, T>;
   /** "Not booked" / "Not moved". */
   title: string;
+  /** What to do next: when a problem has no way past, and when a choice below gets past them all. */
+  advice?: { blocked: string; decide: string };
 }
+
+const BOOKING_ADVICE = { blocked: 'Choose another time, provider or room.', decide: 'Choose below how to go on, or change the time.' };
 
 /**
  * Main's refusal, said plainly ("Dr. Lee already has Maria Gomez 10:00–10:30."), and under it only the ways past it
@@ -22,7 +26,7 @@ interface RuleProblemsProps<T extends DecisionValues> {
  * coordinators), or acknowledge that the patient has another visit then. Nothing was saved; sending again with a
  * choice made is what books.
  */
-export function RuleProblems<T extends DecisionValues>({ problems, form, title }: RuleProblemsProps<T>) {
+export function RuleProblems<T extends DecisionValues>({ problems, form, title, advice = BOOKING_ADVICE }: RuleProblemsProps<T>) {
   if (problems.length === 0) return null;
   const blocking = problems.filter((p) => p.resolution === 'none' || !p.allowed);
   return (
@@ -34,7 +38,7 @@ export function RuleProblems<T extends DecisionValues>({ problems, form, title }
           ))}
         </ul>
         <Text mt="xs" size="sm">
-          Nothing was saved. {blocking.length > 0 ? 'Choose another time, provider or room.' : 'Choose below how to go on, or change the time.'}
+          Nothing was saved. {blocking.length > 0 ? advice.blocked : advice.decide}
         </Text>
       </Alert>
       <RuleDecisions problems={problems} form={form} />

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { WaitlistEntryView, WaitlistSuggestion } from '../../../../../shared/contract/scheduling';
-import { clockLabel, formatTimeOfDay, weekdayName } from '../../../../../shared/scheduling/time';
+import { clockLabel, weekdayName } from '../../../../../shared/scheduling/time';
 import { usePatientsStore } from '../../patients/patients-store';
 import { useUiStore } from '../../../store/ui-store';
 import { schedulingCall } from '../schedule-api';
@@ -10,7 +10,8 @@ import { hhmmLabel, shortDate } from '../schedule-words';
 
 /**
  * Waitlisted patients who could take time that was just freed (a cancellation, a no-show, a move), each with the slot
- * main found for them: "Offer this slot" books it (and takes them off the waitlist), "Open patient" goes to their page.
+ * main found for them: "Offer this slot" books it and closes their waitlist entry in one step (main does both or
+ * neither), "Open patient" goes to their page.
  */
 export function WaitlistSuggestions({ suggestions, canChange, onLeave }: { suggestions: readonly WaitlistSuggestion[]; canChange: boolean; onLeave(): void }) {
   if (suggestions.length === 0) {
@@ -40,7 +41,7 @@ function SuggestionCard({ suggestion, canChange, onLeave }: { suggestion: Waitli
   async function offerSlot() {
     setOffer({ kind: 'sending' });
     const result = await schedulingCall((api) =>
-      api.book({ patientId: entry.patientId, typeId: entry.typeId, providerId: slot.providerId, roomId: slot.roomId, start: { ...slot.start } }),
+      api.book({ patientId: entry.patientId, typeId: entry.typeId, providerId: slot.providerId, roomId: slot.roomId, start: { ...slot.start }, fromWaitlistEntryId: entry.id }),
     );
     if (!result.ok) {
       setOffer({ kind: 'refused', messages: [result.error.message] });
@@ -50,8 +51,7 @@ function SuggestionCard({ suggestion, canChange, onLeave }: { suggestion: Waitli
       setOffer({ kind: 'refused', messages: result.value.problems.map((p) => p.message) });
       return;
     }
-    const off = await takeOffWaitlist(entry);
-    const text = `Booked ${entry.patientName} ${slotText}.${off ? ' They are off the waitlist.' : ' They are still on the waitlist: take them off in the Waitlist tab.'}`;
+    const text = `Booked ${entry.patientName} ${slotText}. They are off the waitlist.`;
     setOffer({ kind: 'booked', text });
     useScheduleStore.getState().changed(text);
   }
@@ -107,25 +107,4 @@ function wishText(entry: WaitlistEntryView): string {
   const days = entry.weekdays.length === 0 ? 'any day' : entry.weekdays.map((d) => weekdayName(d).slice(0, 3)).join(', ');
   const times = entry.timeWindows.length === 0 ? 'any time' : entry.timeWindows.map((w) => `${clockLabel(w.start)}–${clockLabel(w.end)}`).join(', ');
   return `${days}, ${times}, until ${shortDate(entry.toDate)}`;
-}
-
-/** The patient got their earlier slot: their waitlist entry is done. */
-async function takeOffWaitlist(entry: WaitlistEntryView): Promise<boolean> {
-  const result = await schedulingCall((api) =>
-    api.saveWaitlistEntry({
-      id: entry.id,
-      entry: {
-        patientId: entry.patientId,
-        typeId: entry.typeId,
-        providerIds: entry.providerIds,
-        weekdays: entry.weekdays,
-        timeWindows: entry.timeWindows.map((w) => ({ start: formatTimeOfDay(w.start), end: formatTimeOfDay(w.end) })),
-        fromDate: entry.fromDate,
-        toDate: entry.toDate,
-        note: entry.note,
-        active: false,
-      },
-    }),
-  );
-  return result.ok;
 }

@@ -2,15 +2,19 @@ import './find.css';
 import { Alert, Button, Checkbox, Group, Modal, NativeSelect, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import type { OpenSlot, SetupView } from '../../../../../shared/contract/scheduling';
+import type { OpenSlot, SetupView, WaitlistEntryView } from '../../../../../shared/contract/scheduling';
 import { longDate, weekdayName } from '../../../../../shared/scheduling/time';
+import { WaitlistDialog } from '../../visit-day/WaitlistDialog';
+import { weekdaysText, windowsText } from '../../visit-day/waitlist-words';
 import { schedulingCall } from '../schedule-api';
-import { byDay, fieldOf, findResolver, LIMIT_CHOICES, noResultsMessage, slotLine, slotTime, slotWords, toSearch, type FindValues } from './find-form';
+import { byDay, fieldOf, findResolver, LIMIT_CHOICES, noResultsMessage, slotLine, slotTime, slotWords, toSearch, waitlistDraftOf, type FindValues } from './find-form';
 
 /** What the last search found: the values it was made with (for the "no open time" sentence) and the slots. */
 interface Found {
   values: FindValues;
   slots: OpenSlot[];
+  /** Nothing found, and the desk put someone on the waitlist for it. */
+  waitlisted?: WaitlistEntryView;
 }
 
 interface FindTimeDialogProps {
@@ -19,6 +23,7 @@ interface FindTimeDialogProps {
   initial: FindValues;
   /** Search again on opening: the desk has searched before (and may have just booked one of the slots). */
   searchOnOpen: boolean;
+  /** May book (and so put patients on the waitlist). */
   canBook: boolean;
   /** Every search, so the next opening starts from it. */
   onSearched(values: FindValues): void;
@@ -31,13 +36,18 @@ const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 /**
  * "Find a time": a type (its length shown), any provider who offers it or one, a date range (today to four weeks on
  * by default, main takes at most 90 days), preferred weekdays and time of day, how many. The next open slots come
- * back grouped by day, each with a Book button that opens the booking dialog with the slot filled in.
+ * back grouped by day, each with a Book button that opens the booking dialog with the slot filled in. When nothing is
+ * open, the waitlist dialog (the Waitlist tab's own) opens filled in with the search, for the desk to choose the patient.
  */
 export function FindTimeDialog({ setup, initial, searchOnOpen, canBook, onSearched, onBook, onClose }: FindTimeDialogProps) {
   const types = setup.types.filter((t) => t.active);
   const [found, setFound] = useState<Found | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [searching, setSearching] = useState(false);
+  /** The waitlist dialog is open in this one's place (this one keeps its form and results meanwhile). */
+  const [waitlisting, setWaitlisting] = useState(false);
+  /** Back from the waitlist dialog without adding anyone: focus goes back to the button that opened it. */
+  const [backFromWaitlist, setBackFromWaitlist] = useState(false);
   const resultsHeadingRef = useRef<HTMLHeadingElement>(null);
   const focusResults = useRef(false);
   const headingId = useId();
@@ -52,6 +62,7 @@ export function FindTimeDialog({ setup, initial, searchOnOpen, canBook, onSearch
   const submit = form.handleSubmit(async (values) => {
     setSearching(true);
     setFailure(null);
+    setBackFromWaitlist(false);
     onSearched(values);
     const result = await schedulingCall((api) => api.findSlots(toSearch(values)));
     setSearching(false);
@@ -92,6 +103,24 @@ export function FindTimeDialog({ setup, initial, searchOnOpen, canBook, onSearch
         .filter(Boolean)
         .join(' · ')
     : undefined;
+
+  if (waitlisting && found) {
+    return (
+      <WaitlistDialog
+        setup={setup}
+        entry={null}
+        draft={waitlistDraftOf(found.values)}
+        onClose={() => {
+          setWaitlisting(false);
+          setBackFromWaitlist(true);
+        }}
+        onSaved={(entry) => {
+          setWaitlisting(false);
+          setFound({ ...found, waitlisted: entry });
+        }}
+      />
+    );
+  }
 
   return (
     <Modal opened onClose={onClose} title="Find a time" size={820} returnFocus={false} classNames={{ body: 'find-body' }}>
@@ -178,9 +207,38 @@ export function FindTimeDialog({ setup, initial, searchOnOpen, canBook, onSearch
             {found.slots.length === 0 ? 'No open time' : found.slots.length === 1 ? '1 open time' : `The next ${found.slots.length} open times`}
           </h3>
           {found.slots.length === 0 ? (
-            <Text role="status" className="find-none">
-              {noResultsMessage(setup, found.values)}
-            </Text>
+            <Stack gap="sm">
+              <Text role="status" className="find-none">
+                {noResultsMessage(setup, found.values)}
+              </Text>
+              {found.waitlisted ? (
+                // As the Waitlist tab's notice (ActionNotice), focused when this dialog is back: its focus trap takes data-autofocus.
+                <Alert
+                  color="green"
+                  variant="light"
+                  role="status"
+                  tabIndex={-1}
+                  data-autofocus
+                  title={
+                    <span className="action-notice-title" data-tone="success">
+                      {found.waitlisted.patientName} was added to the waitlist
+                    </span>
+                  }
+                  classNames={{ root: 'action-notice', message: 'alert-message' }}
+                >
+                  {`${found.waitlisted.typeName}: ${weekdaysText(found.waitlisted.weekdays)}, ${windowsText(found.waitlisted.timeWindows).toLowerCase()}. The book suggests them when time like this frees up.`}
+                </Alert>
+              ) : (
+                canBook && (
+                  <Group gap="sm" justify="space-between" wrap="nowrap" className="find-waitlist">
+                    <Text>On the waitlist, the patient is suggested when a time like this frees up.</Text>
+                    <Button variant="light" onClick={() => setWaitlisting(true)} data-autofocus={backFromWaitlist || undefined}>
+                      Add to the waitlist…
+                    </Button>
+                  </Group>
+                )
+              )}
+            </Stack>
           ) : (
             byDay(found.slots).map((day) => (
               <div key={day.date} className="find-day">

@@ -2,7 +2,8 @@ import type { FieldErrors, Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import type { OpenSlot, SetupView } from '../../../../../shared/contract/scheduling';
 import { slotSearchSchema } from '../../../../../shared/scheduling/schemas';
-import { addDays, shortDate, weekdayName } from '../../../../../shared/scheduling/time';
+import { addDays, isoWeekday, shortDate, weekdayName } from '../../../../../shared/scheduling/time';
+import type { WaitlistDraft } from '../../visit-day/WaitlistDialog';
 import { hhmmLabel } from '../schedule-words';
 
 /** The channel's input as the form sends it (times as typed; the schema reads them). */
@@ -48,19 +49,38 @@ export function defaultFindValues(setup: SetupView, today: string): FindValues {
   };
 }
 
+/** The time of day as windows, times as typed. */
+function windowsOf(values: FindValues): { start: string; end: string }[] {
+  if (values.timeOfDay === 'between') return [{ start: values.earliest, end: values.latest }];
+  if (values.timeOfDay === 'any') return [];
+  return [WINDOWS[values.timeOfDay]];
+}
+
 export function toSearch(values: FindValues): SlotSearchRaw {
-  let timeWindows: { start: string; end: string }[] = [];
-  if (values.timeOfDay === 'between') timeWindows = [{ start: values.earliest, end: values.latest }];
-  else if (values.timeOfDay !== 'any') timeWindows = [WINDOWS[values.timeOfDay]];
   return {
     typeId: values.typeId,
     providerId: values.providerId || null,
     fromDate: values.fromDate,
     toDate: values.toDate,
     weekdays: values.weekdays.map(Number).sort((a, b) => a - b),
-    timeWindows,
+    timeWindows: windowsOf(values),
     step: 15,
     limit: values.limit.trim() === '' ? Number.NaN : Number(values.limit),
+  };
+}
+
+/**
+ * A waitlist entry for what the desk searched for: the type, the provider (or any who offers it), the days, the time
+ * of day (the same windows the search used) and the dates. The patient is chosen in the waitlist dialog.
+ */
+export function waitlistDraftOf(values: FindValues): WaitlistDraft {
+  return {
+    typeId: values.typeId,
+    providerIds: values.providerId ? [values.providerId] : [],
+    weekdays: [...values.weekdays].sort(),
+    timeWindows: windowsOf(values).map((w) => ({ start: w.start.trim(), end: w.end.trim() })),
+    fromDate: values.fromDate,
+    toDate: values.toDate,
   };
 }
 
@@ -128,7 +148,9 @@ export function noResultsMessage(setup: SetupView, values: FindValues): string {
   const what = type ? `a ${type.durationMinutes}-minute ${type.name}` : 'this type';
   const who = provider ? ` with ${provider.name}` : '';
   const span = values.fromDate === values.toDate ? ` on ${shortDate(values.fromDate)}` : ` between ${shortDate(values.fromDate)} and ${shortDate(values.toDate)}`;
-  const days = values.weekdays.length > 0 ? ` on ${listWords([...values.weekdays].sort().map((d) => `${weekdayName(Number(d))}s`))}` : '';
+  // One day that is one of the chosen weekdays: the weekdays add nothing to say.
+  const oneChosenDay = values.fromDate === values.toDate && values.weekdays.includes(String(isoWeekday(values.fromDate)));
+  const days = values.weekdays.length > 0 && !oneChosenDay ? ` on ${listWords([...values.weekdays].sort().map((d) => `${weekdayName(Number(d))}s`))}` : '';
   let times = '';
   if (values.timeOfDay === 'morning') times = ' in the morning';
   else if (values.timeOfDay === 'afternoon') times = ' in the afternoon';

@@ -1,30 +1,23 @@
 import { Alert, Group, Loader, Paper, Text } from '@mantine/core';
-import type { DayView } from '../../../../../shared/contract/scheduling';
-import { ok, type Result } from '../../../../../shared/result';
+import type { AppointmentView, DayView } from '../../../../../shared/contract/scheduling';
+import { formatPhone } from '../../../../../shared/patients/phone';
 import { dayClock, clockLabel } from '../../../../../shared/scheduling/time';
-import { patientsCall } from '../../patients/patients-api';
 import { useSessionStore } from '../../../session/session-store';
 import { schedulingCall } from '../schedule-api';
 import { appointmentTimeRange, birthDateLabel, countOf, longDate, statusLabel } from '../schedule-words';
 import { useBookQuery } from '../use-book-query';
 
-interface PatientContact {
-  dateOfBirth: string | null;
-  phone: string | null;
-}
-
-interface SheetData {
-  day: DayView;
-  contacts: Map<string, PatientContact>;
-}
+type Column = DayView['columns'][number];
 
 /**
- * The day sheet: one page per provider with each visit's time, patient, date of birth, phone, type and reason. Shown on
- * screen as it will print; "Print day sheet" prints it (the print stylesheet leaves out everything else).
+ * The day sheet: one page per provider with each visit's time, patient, date of birth, phone, type and reason, all from
+ * the one day view (its appointments carry the date of birth and the phone to call). A visit still booked in the
+ * provider's time off says so, to be moved. Shown on screen as it will print; "Print day sheet" prints it (the print
+ * stylesheet leaves out everything else).
  */
 export function DaySheet({ date, providerId, revision }: { date: string; providerId: string | null; revision: number }) {
   const clinicName = useSessionStore((state) => state.clinicName);
-  const query = useBookQuery(`${date}|${revision}`, () => loadSheet(date));
+  const query = useBookQuery(`${date}|${revision}`, () => schedulingCall((api) => api.day({ date, by: 'provider' })));
   if (query.kind === 'failed' && !query.value) {
     return (
       <Alert color="red" variant="light" role="alert" title="The day sheet could not be made" classNames={{ title: 'alert-title', message: 'alert-message' }}>
@@ -40,7 +33,7 @@ export function DaySheet({ date, providerId, revision }: { date: string; provide
       </Group>
     );
   }
-  const { day, contacts } = query.value;
+  const day = query.value;
   const clock = dayClock(day.date, day.timeZone);
   const columns = day.columns.filter((c) => (providerId ? c.id === providerId : c.appointments.length > 0));
   if (columns.length === 0) {
@@ -79,28 +72,31 @@ export function DaySheet({ date, providerId, revision }: { date: string; provide
                   </tr>
                 </thead>
                 <tbody>
-                  {column.appointments.map((a) => {
-                    const contact = contacts.get(a.patientMrn);
-                    return (
-                      <tr key={a.id}>
-                        <td className="day-sheet-time">{appointmentTimeRange(a)}</td>
-                        <td>
-                          <strong>{a.patientName}</strong>
-                          <br />
-                          MRN {a.patientMrn}
-                          {a.status !== 'booked' ? ` · ${statusLabel(a.status)}` : ''}
-                        </td>
-                        <td>{contact?.dateOfBirth ? birthDateLabel(contact.dateOfBirth) : '—'}</td>
-                        <td>{contact?.phone ?? '—'}</td>
-                        <td>
-                          {a.typeName}
-                          {a.roomName ? `, ${a.roomName}` : ''}
-                          {a.overbooked ? ' (overbooked)' : ''}
-                        </td>
-                        <td>{a.reason ?? ''}</td>
-                      </tr>
-                    );
-                  })}
+                  {column.appointments.map((a) => (
+                    <tr key={a.id}>
+                      <td className="day-sheet-time">{appointmentTimeRange(a)}</td>
+                      <td>
+                        <strong>{a.patientName}</strong>
+                        <br />
+                        MRN {a.patientMrn}
+                        {a.status !== 'booked' ? ` · ${statusLabel(a.status)}` : ''}
+                      </td>
+                      <td>{birthDateLabel(a.patientDateOfBirth)}</td>
+                      <td>{a.patientPhone ? formatPhone(a.patientPhone) : '—'}</td>
+                      <td>
+                        {a.typeName}
+                        {a.roomName ? `, ${a.roomName}` : ''}
+                        {a.overbooked ? ' (overbooked)' : ''}
+                        {inTimeOff(column, a) ? (
+                          <>
+                            <br />
+                            <strong>In time off: move this visit</strong>
+                          </>
+                        ) : null}
+                      </td>
+                      <td>{a.reason ?? ''}</td>
+                    </tr>
+                  ))}
                 </tbody>
               </table>
             )}
@@ -112,20 +108,10 @@ export function DaySheet({ date, providerId, revision }: { date: string; provide
 }
 
 /**
- * The day, and each patient's date of birth and phone. The day view carries names and MRNs only, so the sheet looks each
- * MRN up with the patient search (an exact MRN is its first answer); a missing one prints as a dash.
+ * A visit still booked (or confirmed) in the provider's time off or a clinic holiday: the time off came after it. One
+ * booked there on purpose (an override, with its reason) is not flagged.
  */
-async function loadSheet(date: string): Promise<Result<SheetData>> {
-  const day = await schedulingCall((api) => api.day({ date, by: 'provider' }));
-  if (!day.ok) return day;
-  const mrns = [...new Set(day.value.columns.flatMap((c) => c.appointments.map((a) => a.patientMrn)))];
-  const contacts = new Map<string, PatientContact>();
-  await Promise.all(
-    mrns.map(async (mrn) => {
-      const found = await patientsCall((api) => api.search({ query: mrn, limit: 3 }));
-      const match = found.ok ? found.value.results.find((r) => r.mrn === mrn) : undefined;
-      if (match) contacts.set(mrn, { dateOfBirth: match.dateOfBirth, phone: match.phone });
-    }),
-  );
-  return ok({ day: day.value, contacts });
+function inTimeOff(column: Column, appointment: AppointmentView): boolean {
+  if ((appointment.status !== 'booked' && appointment.status !== 'confirmed') || appointment.overrideReason !== null) return false;
+  return column.blocked.some((b) => b.startAt < appointment.endAt && appointment.startAt < b.endAt);
 }

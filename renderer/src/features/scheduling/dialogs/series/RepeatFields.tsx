@@ -2,9 +2,10 @@ import './series.css';
 import { Button, Checkbox, Group, NativeSelect, Radio, SimpleGrid, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { Controller, type UseFormReturn } from 'react-hook-form';
+import { monthWeeksOf, monthWeekWords } from '../../../../../../shared/scheduling/recurrence';
 import { MAX_SERIES_OCCURRENCES } from '../../../../../../shared/scheduling/schemas';
 import { isCalendarDate, isoWeekday, weekdayName } from '../../../../../../shared/scheduling/time';
-import { monthWeeksOf, monthWeekWords, seriesSummary, visitDate } from './recurrence';
+import { seriesSummary, visitDate } from './recurrence';
 import { planSeries, type BookingFormValues, type SeriesPlan } from './repeat-form';
 
 /** Dates shown before "Show all": two rows of the list at the dialog's width. */

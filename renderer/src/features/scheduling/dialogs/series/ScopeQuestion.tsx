@@ -2,28 +2,10 @@ import './series.css';
 import { Radio, Stack, Text } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import type { AppointmentView } from '../../../../../../shared/contract/scheduling';
+import { scopeTargets } from '../../../../../../shared/scheduling/recurrence';
 import { SERIES_SCOPES, type SeriesScope } from '../../../../../../shared/scheduling/schemas';
 import { seriesKindWords, visitDate } from './recurrence';
-import { useSeriesKind, type SeriesVisits } from './series-kinds';
-
-/**
- * The visits a change with this scope takes, as the core chooses them (booking.ts `targetsOf`): the chosen visit
- * always; with "following" or "all", the series' other visits that are still booked or confirmed, have not started,
- * and were not changed on their own — from this one on, or all of them.
- */
-export function scopeTargets(appointment: AppointmentView, visits: readonly AppointmentView[], scope: SeriesScope, now: number): AppointmentView[] {
-  if (scope === 'this' || appointment.seriesId === null) return [appointment];
-  const others = visits.filter(
-    (v) =>
-      v.id !== appointment.id &&
-      v.seriesId === appointment.seriesId &&
-      (v.status === 'booked' || v.status === 'confirmed') &&
-      !v.seriesException &&
-      v.startAt >= now &&
-      (scope === 'all' || (v.seriesIndex ?? 0) >= (appointment.seriesIndex ?? 0)),
-  );
-  return [appointment, ...others].sort((a, b) => (a.seriesIndex ?? 0) - (b.seriesIndex ?? 0));
-}
+import type { SeriesVisits } from './series-kinds';
 
 /** "Tue, Oct 29, 2030" / "2 visits: Tue, Oct 29, 2030; Tue, Nov 5, 2030" / "12 visits, Tue, Oct 1, 2030 to …". */
 function visitsWords(visits: readonly AppointmentView[]): string {
@@ -54,13 +36,13 @@ interface ScopeQuestionProps {
  * series", each answer saying which dates it takes, and which visits stay whatever the answer.
  */
 export function ScopeQuestion({ appointment, visits, value, onChange, verb, takeFocus = false }: ScopeQuestionProps) {
-  const kind = useSeriesKind(appointment.seriesId);
   const firstRef = useRef<HTMLInputElement | null>(null);
   useEffect(() => {
     if (takeFocus) firstRef.current?.focus();
   }, [takeFocus]);
   const now = Date.now();
   const ready = visits?.kind === 'ready' ? visits.visits : null;
+  // The visits each answer takes, by the rule main applies (shared/scheduling/recurrence.ts).
   const targets = (scope: SeriesScope) => (ready ? scopeTargets(appointment, ready, scope, now) : null);
   const all = targets('all');
   const staying = ready && all ? ready.filter((v) => !all.some((t) => t.id === v.id)) : [];
@@ -73,7 +55,7 @@ export function ScopeQuestion({ appointment, visits, value, onChange, verb, take
   return (
     <Stack gap={6} className="series-scope">
       <Radio.Group
-        label={`Part of a ${seriesKindWords(kind)}: which visits do you want to ${verb}?`}
+        label={`Part of a ${seriesKindWords(appointment.series?.recurrence)}: which visits do you want to ${verb}?`}
         value={value}
         onChange={(next) => onChange(SERIES_SCOPES.includes(next as SeriesScope) ? (next as SeriesScope) : 'this')}
       >

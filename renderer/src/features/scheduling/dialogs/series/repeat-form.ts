@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { monthWeeksOf, occurrenceDates, type MonthWeek } from '../../../../../../shared/scheduling/recurrence';
 import { bookingSchema, MAX_SERIES_OCCURRENCES, recurrenceSchema, seriesEndSchema, type Recurrence, type SeriesEnd } from '../../../../../../shared/scheduling/schemas';
 import { isCalendarDate } from '../../../../../../shared/scheduling/time';
-import { monthWeeksOf, occurrenceDates, type MonthWeek, type OccurrenceDates } from './recurrence';
 
 /** The booking dialog's "Repeat" choice: not at all, every week, every n weeks, or monthly on the same weekday. */
 export const REPEAT_KINDS = ['none', 'weekly', 'weeks', 'monthly'] as const;
@@ -88,7 +88,10 @@ export function seriesEndOf(repeat: RepeatValues): SeriesEnd | null {
   return isCalendarDate(repeat.until) ? { until: repeat.until } : null;
 }
 
-export type SeriesPlan = { recurrence: Recurrence; end: SeriesEnd; dates: OccurrenceDates };
+/** A series' dates, or why there are none with the repeat field it is about (the last date, or the week of the month). */
+export type PlanDates = { ok: true; dates: string[] } | { ok: false; field: 'until' | 'monthWeek'; message: string };
+
+export type SeriesPlan = { recurrence: Recurrence; end: SeriesEnd; dates: PlanDates };
 
 /** The series the fields describe, with its dates (or why there are none), or null while the fields are incomplete. */
 export function planSeries(repeat: RepeatValues, firstDate: string): SeriesPlan | null {
@@ -96,7 +99,8 @@ export function planSeries(repeat: RepeatValues, firstDate: string): SeriesPlan 
   const recurrence = recurrenceOf(repeat, firstDate);
   const end = seriesEndOf(repeat);
   if (!recurrence || !end) return null;
-  return { recurrence, end, dates: occurrenceDates(firstDate, recurrence, end) };
+  const dates = occurrenceDates(firstDate, recurrence, end);
+  return { recurrence, end, dates: dates.ok ? dates : { ok: false, field: dates.path === 'end.until' ? 'until' : 'monthWeek', message: dates.message } };
 }
 
 /** main's VALIDATION paths for a series ("end.until", "booking.start.time") onto the form's fields. */

@@ -3,46 +3,39 @@ import { useEffect, useState } from 'react';
 import type { AppointmentView } from '../../../../../../shared/contract/scheduling';
 import { createResettableStore } from '../../../../store/reset-registry';
 import { schedulingCall } from '../../schedule-api';
-import { inferSeriesKind, type SeriesKind } from './recurrence';
+import type { SeriesKind } from './recurrence';
 
 /**
  * What kind of series each series id is ("weekly", "every 2 weeks", "monthly"), for the book's words ("… part of a
- * weekly series"). The appointment view names the series but not its rule, so the rule is known exactly for a series
- * booked at this desk, and otherwise read back once from the patient's visits (scheduling:patientAppointments).
- * Reset at sign-out with every store.
+ * weekly series") where only the series id is at hand. Every appointment view carries its series' rule, so the kinds
+ * are learned from the views the book shows (and from a series booked at this desk). Reset at sign-out with every store.
  */
 interface SeriesKindsState {
-  /** seriesId → its rule; null when it could not be told (a series of one visit left, say). */
+  /** seriesId → its rule; null when main could not tell it. */
   kinds: Record<string, SeriesKind>;
 }
 
 export const useSeriesKinds = createResettableStore<SeriesKindsState>(() => ({ kinds: {} }));
 
-/** Patients whose visits are being read right now (so a redraw does not ask twice). */
-const reading = new Set<string>();
-
 export function rememberSeries(seriesId: string, kind: SeriesKind): void {
   useSeriesKinds.setState((state) => ({ kinds: { ...state.kinds, [seriesId]: kind } }));
 }
 
-/** Learns the kind of every series among one patient's appointments (all of them: upcoming, past, cancelled). */
+/** Learns the kind of every series among these appointments from the rule their views carry. */
 export function learnFromVisits(visits: readonly AppointmentView[]): void {
-  const bySeries = new Map<string, AppointmentView[]>();
-  for (const visit of visits) {
-    if (visit.seriesId === null) continue;
-    const list = bySeries.get(visit.seriesId) ?? [];
-    list.push(visit);
-    bySeries.set(visit.seriesId, list);
-  }
-  if (bySeries.size === 0) return;
   const known = useSeriesKinds.getState().kinds;
   const learned: Record<string, SeriesKind> = {};
-  for (const [id, list] of bySeries) {
-    // A rule remembered from the booking is exact; keep it.
-    if (known[id]) continue;
-    learned[id] = inferSeriesKind(list);
+  for (const visit of visits) {
+    if (visit.seriesId === null || visit.seriesId in learned) continue;
+    const kind = visit.series?.recurrence ?? null;
+    if (!sameRule(known[visit.seriesId], kind)) learned[visit.seriesId] = kind;
   }
   if (Object.keys(learned).length > 0) useSeriesKinds.setState((state) => ({ kinds: { ...state.kinds, ...learned } }));
+}
+
+/** Whether a known kind is this one (views arrive as new objects each time, so compare what they say). */
+function sameRule(known: SeriesKind | undefined, kind: SeriesKind): boolean {
+  return known !== undefined && JSON.stringify(known) === JSON.stringify(kind);
 }
 
 /** The kind of an appointment's series: undefined while not known yet (or not a series). */
@@ -51,30 +44,12 @@ export function useSeriesKind(seriesId: string | null): SeriesKind | undefined {
 }
 
 /**
- * Reads, once per patient, the series among the appointments on screen whose kind the book does not know yet.
+ * Learns the kinds of the series among the appointments on screen (no call to main: the views carry the rule).
  * `appointments` should keep its identity between redraws (memoized on the book's answer).
  */
 export function useLearnSeries(appointments: readonly AppointmentView[] | null): void {
   useEffect(() => {
-    if (!appointments) return;
-    const kinds = useSeriesKinds.getState().kinds;
-    const unknown = appointments.filter((a) => a.seriesId !== null && !(a.seriesId in kinds));
-    const patients = [...new Set(unknown.map((a) => a.patientId))].filter((id) => !reading.has(id));
-    if (patients.length === 0) return;
-    void (async () => {
-      for (const patientId of patients) {
-        reading.add(patientId);
-        try {
-          const result = await schedulingCall((api) => api.patientAppointments({ patientId }));
-          if (result.ok) learnFromVisits([...result.value.upcoming, ...result.value.past]);
-          // Said as "repeating series" rather than asked again on every redraw.
-          const ids = unknown.filter((a) => a.patientId === patientId).map((a) => a.seriesId as string);
-          useSeriesKinds.setState((state) => ({ kinds: { ...state.kinds, ...Object.fromEntries(ids.filter((id) => !(id in state.kinds)).map((id) => [id, null])) } }));
-        } finally {
-          reading.delete(patientId);
-        }
-      }
-    })();
+    if (appointments) learnFromVisits(appointments);
   }, [appointments]);
 }
 
