@@ -4,6 +4,7 @@ import { saveScreenshot } from './support/screenshots';
 import {
   block,
   bookThroughBridge,
+  chooseBookingPatient,
   clickFreeTime,
   dayThroughBridge,
   expect,
@@ -22,16 +23,6 @@ import {
  */
 const SERIES_DATES = ['2030-10-01', '2030-10-08', '2030-10-15', '2030-10-22', '2030-10-29', '2030-11-05'] as const;
 const CLASH = '2030-10-15';
-
-async function chooseBookingPatient(page: Page, query: string, name: RegExp): Promise<void> {
-  const dialog = page.getByRole('dialog', { name: 'Book an appointment' });
-  const answered = page.waitForResponse((r) => r.url().endsWith('/__caredesk/ipc/patients:search'));
-  await dialog.getByRole('combobox', { name: 'Patient' }).fill(query);
-  await answered;
-  await expect(dialog.getByRole('option').filter({ hasText: name }).first()).toBeVisible();
-  await page.keyboard.press('Enter');
-  await expect(dialog.locator('.booking-patient')).toContainText(name);
-}
 
 /** The week view for a provider, on the week of a date. */
 async function showWeek(page: Page, provider: string, date: string): Promise<void> {
