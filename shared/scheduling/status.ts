@@ -71,3 +71,15 @@ export const REMINDER_OUTCOME_LABELS: Readonly<Record<ReminderOutcome, string>> 
   no_answer: 'No answer',
   wrong_number: 'Wrong number',
 };
+
+/**
+ * A visit still booked (or confirmed) in time off or a clinic holiday: the time off came after it, and the desk should
+ * move it. One booked there on purpose (an override, with its reason) is not flagged. The book and the day sheet mark it.
+ */
+export function isLeftInTimeOff(
+  appointment: { status: AppointmentStatus; overrideReason: string | null; startAt: number; endAt: number },
+  blocked: readonly { startAt: number; endAt: number }[],
+): boolean {
+  if ((appointment.status !== 'booked' && appointment.status !== 'confirmed') || appointment.overrideReason !== null) return false;
+  return blocked.some((b) => b.startAt < appointment.endAt && appointment.startAt < b.endAt);
+}

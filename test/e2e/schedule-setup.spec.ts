@@ -229,7 +229,12 @@ test.describe('Admin: scheduling set-up', () => {
     await expect(booked).toBeFocused();
     await booked.getByRole('button', { name: /^Open in the book: Maria Gomez/ }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Schedule' })).toBeVisible();
-    await expect(page.locator('.book-block').and(page.getByRole('button', { name: /^13:30–14:10 Maria Gomez, / }))).toBeVisible();
+    // In the book the visit says it is in time off, in words and with ⚠ and a dotted edge, until it is moved.
+    const visit = page.locator('.book-block').and(page.getByRole('button', { name: /^13:30–14:10 Maria Gomez, .*, in time off: move this visit$/ }));
+    await expect(visit).toBeVisible();
+    await expect(visit).toHaveAttribute('data-time-off', 'true');
+    await expect(visit).toContainText('⚠');
     await expect(page.getByRole('tab', { name: 'Book' })).toHaveAttribute('aria-selected', 'true');
+    await saveScreenshot(page, 'schedule-book-visit-in-time-off', { fullPage: false });
   });
 });

@@ -14,9 +14,20 @@ export function weekdaysText(weekdays: readonly number[]): string {
 }
 
 /** "8:00–12:00, 14:00–17:00" or "Any time". */
+const MINUTES_PER_DAY = 24 * 60;
+
 export function windowsText(windows: WaitlistEntryView['timeWindows']): string {
   if (windows.length === 0) return 'Any time';
-  return windows.map((window) => `${clockLabel(window.start)}–${clockLabel(window.end)}`).join(', ');
+  // A window to the end of the day ends at 24:00, which a clock face writes as 0:00: say "from 12:00" instead.
+  const windowText = (window: { start: number; end: number }) =>
+    window.start <= 0 && window.end >= MINUTES_PER_DAY
+      ? 'Any time'
+      : window.end >= MINUTES_PER_DAY
+        ? `From ${clockLabel(window.start)}`
+        : window.start <= 0
+          ? `Until ${clockLabel(window.end)}`
+          : `${clockLabel(window.start)}–${clockLabel(window.end)}`;
+  return windows.map(windowText).join(', ');
 }
 
 const monthDay = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric' });

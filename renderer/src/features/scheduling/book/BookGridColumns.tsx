@@ -160,7 +160,7 @@ const AppointmentBlock = memo(function AppointmentBlock({ block, col, pxPerMinut
   // Short visits get one line (the mark says the status, the legend says what the mark means); taller ones two.
   const size = height < 24 ? 'tiny' : height < 44 ? 'short' : 'tall';
   const seriesKind = useSeriesKind(appointment.seriesId);
-  const name = appointmentAccessibleName(appointment, seriesKind);
+  const name = `${appointmentAccessibleName(appointment, seriesKind)}${block.inTimeOff ? ', in time off: move this visit' : ''}`;
   const style = {
     top: block.top * pxPerMinute,
     height,
@@ -176,6 +176,7 @@ const AppointmentBlock = memo(function AppointmentBlock({ block, col, pxPerMinut
       data-size={size}
       data-status={appointment.status}
       data-overbooked={appointment.overbooked || undefined}
+      data-time-off={block.inTimeOff || undefined}
       data-lane={block.lane > 0 || undefined}
       data-faded={faded || undefined}
       data-cursor={active || undefined}
@@ -190,13 +191,14 @@ const AppointmentBlock = memo(function AppointmentBlock({ block, col, pxPerMinut
     >
       <span className="book-block-line" aria-hidden="true">
         <span className="book-block-mark">{STATUS_MARKS[appointment.status]}</span>
-        {appointment.overbooked && <span className="book-block-flag">⚠</span>}
+        {(appointment.overbooked || block.inTimeOff) && <span className="book-block-flag">⚠</span>}
         {appointment.seriesId !== null && <span className="book-block-series">↻</span>}
         <span className="book-block-time">{hhmmLabel(appointment.startTime)}</span> <span className="book-block-name">{appointment.patientName}</span>
       </span>
       {size === 'tall' && (
         <span className="book-block-line book-block-meta" aria-hidden="true">
           {appointment.overbooked ? 'Overbooked · ' : ''}
+          {block.inTimeOff ? 'In time off: move it · ' : ''}
           {statusLabel(appointment.status)} · {appointment.typeName}
           {appointment.seriesId !== null ? ` · ${seriesKindShort(seriesKind)}` : ''}
           {appointment.roomName ? ` · ${appointment.roomName}` : ''}

@@ -15,6 +15,9 @@ export function BookLegend() {
         <span className="book-legend-swatch" data-kind="overbooked" aria-hidden="true" /> ⚠ Overbooked
       </span>
       <span className="book-legend-item">
+        <span className="book-legend-swatch" data-kind="time-off" aria-hidden="true" /> ⚠ In time off: move it
+      </span>
+      <span className="book-legend-item">
         <span aria-hidden="true">↻</span> Part of a series
       </span>
       <span className="book-legend-item">

@@ -1,6 +1,7 @@
 import type { AppointmentView, DayView } from '../../../../../shared/contract/scheduling';
 import type { z } from 'zod';
 import type { localStartSchema } from '../../../../../shared/scheduling/schemas';
+import { isLeftInTimeOff } from '../../../../../shared/scheduling/status';
 import {
   clockLabel,
   dayClock,
@@ -44,6 +45,8 @@ export interface PlacedBlock {
   /** Side-by-side position among appointments that overlap (overbooking, a no-show and its replacement). */
   lane: number;
   lanes: number;
+  /** Still booked in time off added after it (isLeftInTimeOff): the desk should move it. */
+  inTimeOff: boolean;
 }
 
 export type Stop = { kind: 'slot'; offset: number } | { kind: 'appt'; id: string; offset: number; end: number };
@@ -248,6 +251,7 @@ function placeColumn(column: DayColumn, context: PlaceContext): BookGridColumn {
     .map((b) => ({ ...clamp({ top: toOffset(b.startAt), end: toOffset(b.endAt) }), kind: b.kind, note: b.note, clinicWide: b.clinicWide }))
     .filter((b) => b.end > b.top);
   const blocks = placeBlocks(column.appointments.filter((a) => a.status !== 'cancelled'), toOffset);
+  for (const block of blocks) block.inTimeOff = isLeftInTimeOff(block.appointment, column.blocked);
   return {
     key: context.key,
     kind: context.kind,
@@ -298,7 +302,7 @@ export function placeBlocks(appointments: readonly AppointmentView[], toOffset: 
       laneEnds.push(0);
     }
     laneEnds[lane] = item.top + item.length;
-    const block: PlacedBlock = { ...item, lane, lanes: 1 };
+    const block: PlacedBlock = { ...item, lane, lanes: 1, inTimeOff: false };
     cluster.push(block);
     placed.push(block);
     clusterEnd = Math.max(clusterEnd, item.top + item.length);

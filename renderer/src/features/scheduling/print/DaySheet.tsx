@@ -1,13 +1,11 @@
 import { Alert, Group, Loader, Paper, Text } from '@mantine/core';
-import type { AppointmentView, DayView } from '../../../../../shared/contract/scheduling';
 import { formatPhone } from '../../../../../shared/patients/phone';
+import { isLeftInTimeOff } from '../../../../../shared/scheduling/status';
 import { dayClock, clockLabel } from '../../../../../shared/scheduling/time';
 import { useSessionStore } from '../../../session/session-store';
 import { schedulingCall } from '../schedule-api';
 import { appointmentTimeRange, birthDateLabel, countOf, longDate, statusLabel } from '../schedule-words';
 import { useBookQuery } from '../use-book-query';
-
-type Column = DayView['columns'][number];
 
 /**
  * The day sheet: one page per provider with each visit's time, patient, date of birth, phone, type and reason, all from
@@ -87,7 +85,7 @@ export function DaySheet({ date, providerId, revision }: { date: string; provide
                         {a.typeName}
                         {a.roomName ? `, ${a.roomName}` : ''}
                         {a.overbooked ? ' (overbooked)' : ''}
-                        {inTimeOff(column, a) ? (
+                        {isLeftInTimeOff(a, column.blocked) ? (
                           <>
                             <br />
                             <strong>In time off: move this visit</strong>
@@ -107,11 +105,3 @@ export function DaySheet({ date, providerId, revision }: { date: string; provide
   );
 }
 
-/**
- * A visit still booked (or confirmed) in the provider's time off or a clinic holiday: the time off came after it. One
- * booked there on purpose (an override, with its reason) is not flagged.
- */
-function inTimeOff(column: Column, appointment: AppointmentView): boolean {
-  if ((appointment.status !== 'booked' && appointment.status !== 'confirmed') || appointment.overrideReason !== null) return false;
-  return column.blocked.some((b) => b.startAt < appointment.endAt && appointment.startAt < b.endAt);
-}
