@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import type { AppointmentView, RuleProblem, WaitlistEntryView, WaitlistSuggestion } from '../../../shared/contract/scheduling';
-import type { BookingInput, CancelInput, DetailsInput, LocalStart, RescheduleInput, SeriesBookingInput, SeriesScope, StatusChangeInput, WaitlistFields } from '../../../shared/scheduling/schemas';
+import type { AppointmentView, RuleProblem, WaitlistSuggestion } from '../../../shared/contract/scheduling';
+import type { BookingInput, CancelInput, DetailsInput, LocalStart, RescheduleInput, SeriesBookingInput, SeriesScope, StatusChangeInput } from '../../../shared/scheduling/schemas';
 import { canMoveTo, holdsTime, isChangeable, STATUS_LABELS, type ReminderOutcome } from '../../../shared/scheduling/status';
 import { occurrenceDates, scopeTargets } from '../../../shared/scheduling/recurrence';
 import { localPartsOf, resolveLocalTime } from '../../../shared/scheduling/time';
@@ -25,7 +25,7 @@ import { applyDecisions, checkPlacement, checkRestoredTime, type Decisions, type
 import { planSeriesMove } from './series-moves';
 import type { SchedulingDeps } from './setup';
 import { bookViews } from './views';
-import { requireOpenWaitlistEntry, waitlistColumns, waitlistEntryView, waitlistQuery, waitlistSuggestionsFor } from './waitlist';
+import { requireOpenWaitlistEntry, waitlistSuggestionsFor } from './waitlist';
 import { writeTransaction } from './write-lock';
 
 /** Who is acting: the audit trail's attribution plus the role (overrides depend on it). */
@@ -490,33 +490,6 @@ export function createBooking({ db, audit, now }: SchedulingDeps) {
     });
   }
 
-  // ── Waitlist ─────────────────────────────────────────────────────────────────────────────────────────────────
-
-  async function saveWaitlistEntry(input: { id?: string | undefined; entry: WaitlistFields }, by: Actor): Promise<WaitlistEntryView> {
-    const id = await db()
-      .transaction()
-      .execute(async (trx) => {
-        await requireBookablePatient(trx, input.entry.patientId);
-        await requireType(trx, input.entry.typeId);
-        for (const providerId of input.entry.providerIds) await requireProvider(trx, providerId);
-        const at = now();
-        const columns = waitlistColumns(input.entry);
-        if (input.id === undefined) {
-          const id = uuidv7();
-          await trx.insertInto('waitlist_entry').values({ id, ...columns, created_at: at, created_by: by.userId, updated_at: at, updated_by: by.userId }).execute();
-          await audit.record(trx, by, { action: 'record.create', entityType: 'waitlist_entry', entityId: id, patientId: input.entry.patientId });
-          return id;
-        }
-        const before = await trx.selectFrom('waitlist_entry').selectAll().where('id', '=', input.id).executeTakeFirst();
-        if (!before) throw new ClinicFailure('NOT_FOUND', 'That waitlist entry does not exist any more. Reload the waitlist.');
-        await trx.updateTable('waitlist_entry').set({ ...columns, updated_at: at, updated_by: by.userId }).where('id', '=', before.id).execute();
-        const fields = Object.keys(columns).filter((k) => before[k as keyof typeof columns] !== columns[k as keyof typeof columns]);
-        await audit.record(trx, by, { action: 'record.update', entityType: 'waitlist_entry', entityId: before.id, patientId: input.entry.patientId, detail: { fields } });
-        return before.id;
-      });
-    return waitlistEntryView(await waitlistQuery(db()).where('w.id', '=', id).executeTakeFirstOrThrow());
-  }
-
-  return { book, bookSeries, reschedule, cancel, setStatus, updateDetails, markReminder, saveWaitlistEntry };
+  return { book, bookSeries, reschedule, cancel, setStatus, updateDetails, markReminder };
 }
 

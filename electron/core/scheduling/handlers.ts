@@ -6,6 +6,7 @@ import type { CoreServices } from '../services';
 import { createBooking } from './booking';
 import { createSchedulingReads } from './reads';
 import { createSchedulingSetup } from './setup';
+import { createWaitlistEntries } from './waitlist';
 
 function actorOf(context: HandlerContext): Session {
   if (!context.session) throw new ClinicFailure('UNAUTHENTICATED', 'Please sign in to continue.');
@@ -18,6 +19,7 @@ export function schedulingHandlers({ audit, db, now }: CoreServices): HandlersFo
   const setup = createSchedulingSetup(deps);
   const booking = createBooking(deps);
   const reads = createSchedulingReads(deps);
+  const waitlist = createWaitlistEntries(deps);
   return {
     getSetup: () => setup.getSetup(),
     saveProvider: (input, context) => setup.saveProvider(input, actorOf(context)),
@@ -48,7 +50,7 @@ export function schedulingHandlers({ audit, db, now }: CoreServices): HandlersFo
 
     findSlots: (input) => reads.findSlots(input),
     listWaitlist: (input) => reads.listWaitlist(input),
-    saveWaitlistEntry: (input, context) => booking.saveWaitlistEntry(input, actorOf(context)),
+    saveWaitlistEntry: (input, context) => waitlist.saveWaitlistEntry(input, actorOf(context)),
     waitlistForSlot: (input) => reads.waitlistForSlot(input),
     exportIcs: (input, context) => reads.exportIcs(input, actorOf(context)),
   };

@@ -5,7 +5,10 @@ import type { TimeWindow, WaitlistFields } from '../../../shared/scheduling/sche
 import { isoWeekday, localPartsOf } from '../../../shared/scheduling/time';
 import type { Database, PatientRow, WaitlistEntryRow } from '../db/schema';
 import { ClinicFailure } from '../errors';
-import { listRooms, patientName, typeProviders } from './repository';
+import { v7 as uuidv7 } from 'uuid';
+import { listRooms, patientName, requireBookablePatient, requireProvider, requireType, typeProviders } from './repository';
+import type { Actor } from './booking';
+import type { SchedulingDeps } from './setup';
 import { findOpenSlots } from './slots';
 
 export interface WaitlistRowWithNames extends WaitlistEntryRow {
@@ -154,4 +157,34 @@ export async function waitlistSuggestionsFor(
     if (slot) suggestions.push({ entry: view, slot });
   }
   return suggestions;
+}
+
+/** `scheduling:saveWaitlistEntry`: adds or changes an entry (patient, type and providers must exist), audited. */
+export function createWaitlistEntries({ db, audit, now }: SchedulingDeps) {
+  async function saveWaitlistEntry(input: { id?: string | undefined; entry: WaitlistFields }, by: Actor): Promise<WaitlistEntryView> {
+    const id = await db()
+      .transaction()
+      .execute(async (trx) => {
+        await requireBookablePatient(trx, input.entry.patientId);
+        await requireType(trx, input.entry.typeId);
+        for (const providerId of input.entry.providerIds) await requireProvider(trx, providerId);
+        const at = now();
+        const columns = waitlistColumns(input.entry);
+        if (input.id === undefined) {
+          const id = uuidv7();
+          await trx.insertInto('waitlist_entry').values({ id, ...columns, created_at: at, created_by: by.userId, updated_at: at, updated_by: by.userId }).execute();
+          await audit.record(trx, by, { action: 'record.create', entityType: 'waitlist_entry', entityId: id, patientId: input.entry.patientId });
+          return id;
+        }
+        const before = await trx.selectFrom('waitlist_entry').selectAll().where('id', '=', input.id).executeTakeFirst();
+        if (!before) throw new ClinicFailure('NOT_FOUND', 'That waitlist entry does not exist any more. Reload the waitlist.');
+        await trx.updateTable('waitlist_entry').set({ ...columns, updated_at: at, updated_by: by.userId }).where('id', '=', before.id).execute();
+        const fields = Object.keys(columns).filter((k) => before[k as keyof typeof columns] !== columns[k as keyof typeof columns]);
+        await audit.record(trx, by, { action: 'record.update', entityType: 'waitlist_entry', entityId: before.id, patientId: input.entry.patientId, detail: { fields } });
+        return before.id;
+      });
+    return waitlistEntryView(await waitlistQuery(db()).where('w.id', '=', id).executeTakeFirstOrThrow());
+  }
+
+  return { saveWaitlistEntry };
 }

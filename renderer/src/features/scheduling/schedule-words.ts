@@ -1,7 +1,7 @@
 import type { AppointmentView } from '../../../../shared/contract/scheduling';
 import { STATUS_LABELS, type AppointmentStatus } from '../../../../shared/scheduling/status';
 import { clockLabel, longDate, shortDate } from '../../../../shared/scheduling/time';
-import { seriesKindWords, type SeriesKind } from './dialogs/series/recurrence';
+import { seriesKindWords } from './dialogs/series/recurrence';
 
 /**
  * The words the book uses for an appointment, in one place so the block on screen, its accessible name, the list
@@ -38,13 +38,13 @@ export const STATUS_MARKS: Readonly<Record<AppointmentStatus, string>> = {
  * "10:00–10:30 Maria Gomez, Follow-up, Dr. Lee, confirmed" (+ ", overbooked", + ", second 1:30", + ", part of a
  * weekly series" with the series' kind when the book knows it).
  */
-export function appointmentAccessibleName(appointment: AppointmentView, seriesKind?: SeriesKind): string {
+export function appointmentAccessibleName(appointment: AppointmentView): string {
   const parts = [`${appointmentTimeRange(appointment)} ${appointment.patientName}`, appointment.typeName, appointment.providerName];
   if (appointment.roomName) parts.push(appointment.roomName);
   parts.push(statusLabel(appointment.status).toLowerCase());
   if (appointment.overbooked) parts.push('overbooked');
   if (appointment.occurrence === 'second') parts.push('after the clocks went back');
-  if (appointment.seriesId !== null) parts.push(`part of a ${seriesKindWords(seriesKind)}`);
+  if (appointment.seriesId !== null) parts.push(`part of a ${seriesKindWords(appointment.series?.recurrence)}`);
   return parts.join(', ');
 }
 

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Checkbox, Group, Modal, NumberInput, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { Controller, useForm, useWatch, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import type { AppointmentTypeView, ProviderView } from '../../../../../shared/contract/scheduling';
 import { appointmentTypeFieldsSchema } from '../../../../../shared/scheduling/schemas';
@@ -61,47 +61,8 @@ export function TypeDialog({ type, providers, suggestedColor, onClose, onSaved }
           <ActionNotice notice={failure} />
           <TextInput {...form.register('name')} label="Name" description="Such as New patient visit or Follow-up." error={errors.name?.message} autoComplete="off" withAsterisk data-autofocus />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <Controller
-              control={form.control}
-              name="durationMinutes"
-              render={({ field }) => (
-                <NumberInput
-                  ref={field.ref}
-                  name={field.name}
-                  value={field.value}
-                  onChange={(value) => field.onChange(typeof value === 'number' ? value : value === '' ? undefined : Number(value))}
-                  onBlur={field.onBlur}
-                  label="Length (minutes)"
-                  description="The usual length; a booking can change it. Steps of 5 minutes."
-                  error={errors.durationMinutes?.message}
-                  min={5}
-                  max={480}
-                  step={5}
-                  allowDecimal={false}
-                  withAsterisk
-                />
-              )}
-            />
-            <Controller
-              control={form.control}
-              name="bufferAfterMinutes"
-              render={({ field }) => (
-                <NumberInput
-                  ref={field.ref}
-                  name={field.name}
-                  value={field.value}
-                  onChange={(value) => field.onChange(typeof value === 'number' ? value : value === '' ? undefined : Number(value))}
-                  onBlur={field.onBlur}
-                  label="Buffer after (minutes)"
-                  description="Time kept free after it to clean up or write notes. 0 for none."
-                  error={errors.bufferAfterMinutes?.message}
-                  min={0}
-                  max={120}
-                  step={5}
-                  allowDecimal={false}
-                />
-              )}
-            />
+            <MinutesField form={form} name="durationMinutes" label="Length (minutes)" description="The usual length; a booking can change it. Steps of 5 minutes." min={5} max={480} required />
+            <MinutesField form={form} name="bufferAfterMinutes" label="Buffer after (minutes)" description="Time kept free after it to clean up or write notes. 0 for none." min={0} max={120} />
           </SimpleGrid>
           <Controller
             control={form.control}
@@ -166,5 +127,34 @@ export function TypeDialog({ type, providers, suggestedColor, onClose, onSaved }
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+type TypeForm = UseFormReturn<TypeValues, unknown, z.output<typeof appointmentTypeFieldsSchema>>;
+
+/** A whole number of minutes in steps of 5 (an emptied box is "not given", for the schema to name). */
+function MinutesField(props: { form: TypeForm; name: 'durationMinutes' | 'bufferAfterMinutes'; label: string; description: string; min: number; max: number; required?: boolean }) {
+  return (
+    <Controller
+      control={props.form.control}
+      name={props.name}
+      render={({ field, fieldState }) => (
+        <NumberInput
+          ref={field.ref}
+          name={field.name}
+          value={field.value}
+          onChange={(value) => field.onChange(typeof value === 'number' ? value : value === '' ? undefined : Number(value))}
+          onBlur={field.onBlur}
+          label={props.label}
+          description={props.description}
+          error={fieldState.error?.message}
+          min={props.min}
+          max={props.max}
+          step={5}
+          allowDecimal={false}
+          withAsterisk={props.required ?? false}
+        />
+      )}
+    />
   );
 }

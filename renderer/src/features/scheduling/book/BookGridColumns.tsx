@@ -1,7 +1,6 @@
 import { Fragment, memo, useEffect, useState, type CSSProperties, type MouseEvent as ReactMouseEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { isChangeable } from '../../../../../shared/scheduling/status';
 import { seriesKindShort } from '../dialogs/series/recurrence';
-import { useSeriesKind } from '../dialogs/series/series-kinds';
 import { appointmentAccessibleName, hhmmLabel, STATUS_MARKS, statusLabel } from '../schedule-words';
 import type { BookGridColumn, BookGridModel, PlacedBlock } from './grid-model';
 import type { Ghost } from './grid-state';
@@ -159,8 +158,7 @@ const AppointmentBlock = memo(function AppointmentBlock({ block, col, pxPerMinut
   const height = Math.max(block.length * pxPerMinute, 14);
   // Short visits get one line (the mark says the status, the legend says what the mark means); taller ones two.
   const size = height < 24 ? 'tiny' : height < 44 ? 'short' : 'tall';
-  const seriesKind = useSeriesKind(appointment.seriesId);
-  const name = `${appointmentAccessibleName(appointment, seriesKind)}${block.inTimeOff ? ', in time off: move this visit' : ''}`;
+  const name = `${appointmentAccessibleName(appointment)}${block.inTimeOff ? ', in time off: move this visit' : ''}`;
   const style = {
     top: block.top * pxPerMinute,
     height,
@@ -200,7 +198,7 @@ const AppointmentBlock = memo(function AppointmentBlock({ block, col, pxPerMinut
           {appointment.overbooked ? 'Overbooked · ' : ''}
           {block.inTimeOff ? 'In time off: move it · ' : ''}
           {statusLabel(appointment.status)} · {appointment.typeName}
-          {appointment.seriesId !== null ? ` · ${seriesKindShort(seriesKind)}` : ''}
+          {appointment.seriesId !== null ? ` · ${seriesKindShort(appointment.series?.recurrence)}` : ''}
           {appointment.roomName ? ` · ${appointment.roomName}` : ''}
         </span>
       )}

@@ -2,7 +2,6 @@ import { Alert, Group, Loader, Paper, Table, Text, UnstyledButton } from '@manti
 import { useMemo } from 'react';
 import type { AppointmentView } from '../../../../../shared/contract/scheduling';
 import { seriesKindWords } from '../dialogs/series/recurrence';
-import { useLearnSeries, useSeriesKinds } from '../dialogs/series/series-kinds';
 import { schedulingCall } from '../schedule-api';
 import { appointmentAccessibleName, appointmentTimeRange, longDate, STATUS_MARKS, statusLabel } from '../schedule-words';
 import { useBookQuery } from '../use-book-query';
@@ -14,8 +13,6 @@ export function DayList({ date, revision, onOpen }: { date: string; revision: nu
     () => (query.value?.columns ?? []).flatMap((c) => c.appointments).sort((a, b) => a.startAt - b.startAt || a.providerName.localeCompare(b.providerName)),
     [query.value],
   );
-  useLearnSeries(query.value ? appointments : null);
-  const seriesKinds = useSeriesKinds((state) => state.kinds);
   if (query.kind === 'failed' && !query.value) {
     return (
       <Alert color="red" variant="light" role="alert" title="The day could not be read" classNames={{ title: 'alert-title', message: 'alert-message' }}>
@@ -57,7 +54,7 @@ export function DayList({ date, revision, onOpen }: { date: string; revision: nu
             <Table.Tr key={a.id} data-status={a.status}>
               <Table.Td className="day-list-time">{appointmentTimeRange(a)}</Table.Td>
               <Table.Td>
-                <UnstyledButton className="day-list-patient" onClick={() => onOpen(a.id)} aria-label={`Open ${appointmentAccessibleName(a, a.seriesId ? seriesKinds[a.seriesId] : undefined)}`} fw={650} td="underline">
+                <UnstyledButton className="day-list-patient" onClick={() => onOpen(a.id)} aria-label={`Open ${appointmentAccessibleName(a)}`} fw={650} td="underline">
                   {a.patientName}
                 </UnstyledButton>
                 <Text size="xs" c="dimmed">
@@ -86,7 +83,7 @@ export function DayList({ date, revision, onOpen }: { date: string; revision: nu
                 {a.seriesId !== null && (
                   <Text size="sm">
                     <span aria-hidden="true">↻ </span>
-                    {capitalized(seriesKindWords(seriesKinds[a.seriesId]))}
+                    {capitalized(seriesKindWords(a.series?.recurrence))}
                   </Text>
                 )}
               </Table.Td>

@@ -2,7 +2,6 @@ import { Alert, Group, Loader, Paper, Text } from '@mantine/core';
 import { forwardRef, useMemo, type ReactNode } from 'react';
 import type { SetupView } from '../../../../../shared/contract/scheduling';
 import { type GridStep } from '../../../../../shared/scheduling/time';
-import { useLearnSeries } from '../dialogs/series/series-kinds';
 import { schedulingCall } from '../schedule-api';
 import { todayInClinic } from '../schedule-store';
 import { longDate, shortDate } from '../schedule-words';
@@ -42,7 +41,6 @@ export const DayBook = forwardRef<BookGridHandle, DayBookProps>(function DayBook
     const credentials = new Map(setup.providers.map((p) => [p.id, p.credentials]));
     return buildDayModel(query.value, { step, wholeDay, today, lookup: { credentials: (id) => credentials.get(id) ?? null } });
   }, [query.value, step, wholeDay, today, setup]);
-  useLearnSeries(useMemo(() => query.value?.columns.flatMap((c) => c.appointments) ?? null, [query.value]));
   const label = `Appointment book, ${longDate(query.value?.date ?? date)}, ${by === 'room' ? 'by room' : 'by provider'}`;
   return (
     <GridFrame query={query} model={model} empty={by === 'room' ? 'No rooms are set up yet. An administrator adds them in Admin.' : 'No providers are set up yet. An administrator adds providers and their working hours in Admin.'}>
@@ -71,7 +69,6 @@ export const WeekBook = forwardRef<BookGridHandle, WeekBookProps>(function WeekB
     if (!query.value) return null;
     return buildWeekModel(query.value, { step, wholeDay, today, dayHeading: shortDate });
   }, [query.value, step, wholeDay, today]);
-  useLearnSeries(useMemo(() => query.value?.days.flatMap((d) => d.appointments) ?? null, [query.value]));
   if (!provider) {
     return <EmptyBook text="No providers are set up yet. An administrator adds providers and their working hours in Admin." />;
   }

@@ -15,7 +15,7 @@ import { RescheduleForm } from './RescheduleForm';
 import { RestoreForm } from './RestoreForm';
 import { WaitlistSuggestions } from './WaitlistSuggestions';
 import { lowerFirst, mediumDate, repeatWords } from './series/recurrence';
-import { useSeriesVisits, type SeriesVisits } from './series/series-kinds';
+import { useSeriesVisits, type SeriesVisits } from './series/series-visits';
 
 type Loaded = Awaited<ReturnType<typeof loadAppointment>>;
 

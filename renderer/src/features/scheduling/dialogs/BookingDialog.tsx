@@ -19,8 +19,8 @@ import { RuleProblems } from './RuleProblems';
 import { RepeatFields } from './series/RepeatFields';
 import { leftOutWords, lowerFirst, mediumDate, repeatWords } from './series/recurrence';
 import { bookingFormSchema, DEFAULT_REPEAT, planSeries, seriesFieldOf, type BookingFormValues } from './series/repeat-form';
-import { rememberSeries } from './series/series-kinds';
 import { SeriesProblems } from './series/SeriesProblems';
+import { OCCURRENCE_FIELD, OccurrenceSelect } from './OccurrenceSelect';
 
 type BookingValues = z.input<typeof bookingSchema>;
 
@@ -180,7 +180,6 @@ export function BookingDialog({ draft, setup, onClose }: { draft: BookingDraft; 
     const booked = result.value.appointments;
     const first = booked[0];
     if (!first) return;
-    if (result.value.seriesId) rememberSeries(result.value.seriesId, series.recurrence);
     const last = booked[booked.length - 1] ?? first;
     const left = skipDates.length > 0 ? ` (${leftOutWords(skipDates)} left out)` : '';
     onClose(
@@ -304,16 +303,7 @@ export function BookingDialog({ draft, setup, onClose }: { draft: BookingDraft; 
           {(ambiguous || type?.needsRoom) && (
             <SimpleGrid cols={2} spacing="md">
               {ambiguous && (
-                <NativeSelect
-                  {...form.register('start.occurrence', { setValueAs: (v: string) => (v === '' ? undefined : v) })}
-                  label="Which one? The clocks go back that night"
-                  data={[
-                    { value: '', label: 'Choose the first or the second' },
-                    { value: 'first', label: 'The first (before the clocks go back)' },
-                    { value: 'second', label: 'The second (after the clocks go back)' },
-                  ]}
-                  error={errors.start?.occurrence?.message}
-                />
+                <OccurrenceSelect registration={form.register('start.occurrence', OCCURRENCE_FIELD)} error={errors.start?.occurrence?.message} />
               )}
               {type?.needsRoom && (
                 <NativeSelect

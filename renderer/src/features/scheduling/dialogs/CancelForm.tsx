@@ -10,7 +10,7 @@ import { schedulingCall } from '../schedule-api';
 import { useScheduleStore } from '../schedule-store';
 import { appointmentTimeRange, shortDate } from '../schedule-words';
 import { ScopeQuestion, scopeCount } from './series/ScopeQuestion';
-import { useSeriesVisits, type SeriesVisits } from './series/series-kinds';
+import { useSeriesVisits, type SeriesVisits } from './series/series-visits';
 
 type CancelValues = z.input<typeof cancelSchema>;
 

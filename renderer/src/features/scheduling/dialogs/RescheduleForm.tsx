@@ -12,7 +12,8 @@ import { appointmentTimeRange, hhmmLabel, longDate, shortDate } from '../schedul
 import { RuleProblems } from './RuleProblems';
 import { seriesMoveWords } from './series/recurrence';
 import { ScopeQuestion, scopeCount } from './series/ScopeQuestion';
-import { useSeriesVisits } from './series/series-kinds';
+import { useSeriesVisits } from './series/series-visits';
+import { OCCURRENCE_FIELD, OccurrenceSelect } from './OccurrenceSelect';
 
 export type RescheduleValues = z.input<typeof rescheduleSchema>;
 
@@ -122,16 +123,7 @@ export function RescheduleForm({ appointment, setup, initial, onBack, onSaved }:
           />
           <TextInput {...form.register('start.time')} label="New time" placeholder="10:15 or 2:30 pm" error={errors.start?.time?.message} autoComplete="off" />
           {ambiguous && (
-            <NativeSelect
-              {...form.register('start.occurrence', { setValueAs: (v: string) => (v === '' ? undefined : v) })}
-              label="Which one? The clocks go back that night"
-              data={[
-                { value: '', label: 'Choose the first or the second' },
-                { value: 'first', label: 'The first (before the clocks go back)' },
-                { value: 'second', label: 'The second (after the clocks go back)' },
-              ]}
-              error={errors.start?.occurrence?.message}
-            />
+            <OccurrenceSelect registration={form.register('start.occurrence', OCCURRENCE_FIELD)} error={errors.start?.occurrence?.message} />
           )}
           <TextInput {...form.register('durationMinutes', { valueAsNumber: true })} type="number" min={5} max={480} step={5} label="Length (minutes)" error={errors.durationMinutes?.message} />
           <NativeSelect

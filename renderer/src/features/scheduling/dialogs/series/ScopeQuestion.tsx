@@ -5,7 +5,7 @@ import type { AppointmentView } from '../../../../../../shared/contract/scheduli
 import { scopeTargets } from '../../../../../../shared/scheduling/recurrence';
 import { SERIES_SCOPES, type SeriesScope } from '../../../../../../shared/scheduling/schemas';
 import { seriesKindWords, visitDate } from './recurrence';
-import type { SeriesVisits } from './series-kinds';
+import type { SeriesVisits } from './series-visits';
 
 /** "Tue, Oct 29, 2030" / "2 visits: Tue, Oct 29, 2030; Tue, Nov 5, 2030" / "12 visits, Tue, Oct 1, 2030 to …". */
 function visitsWords(visits: readonly AppointmentView[]): string {
