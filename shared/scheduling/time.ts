@@ -116,10 +116,15 @@ export function parseTimeOfDay(text: string, options: { allowEndOfDay?: boolean 
 
 /** Minutes since midnight as "HH:MM" (24-hour; 1440 is "24:00"). */
 export function formatTimeOfDay(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+  return TIMES_OF_DAY[minutes] ?? hhmm(minutes);
 }
+
+function hhmm(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** "HH:MM" of each minute of a day of 25 hours (the day the clocks go back), made once: a full day's book shows 600. */
+const TIMES_OF_DAY: readonly string[] = Array.from({ length: 25 * 60 }, (_, minutes) => hhmm(minutes));
 
 /** Minutes since midnight as the desk reads them in messages: "9:00", "14:30". */
 export function clockLabel(minutes: number): string {

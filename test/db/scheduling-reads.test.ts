@@ -2,6 +2,7 @@ import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookRowsBetween } from '../../electron/core/scheduling/repository';
 import type { Database } from '../../electron/core/db/schema';
+import { bookViews } from '../../electron/core/scheduling/views';
 import type { AppointmentView, DayView } from '../../shared/contract/scheduling';
 import { auditEntries, nyInstant, openSchedulingClinic, type SchedulingClinic } from './scheduling-support';
 
@@ -202,11 +203,17 @@ describe('what the day sheet prints', () => {
       ['Wei', '1978-11-02'],
       ['Olga', '1948-09-09'],
     ]);
-    // One statement for the visits and their patients; the providers', types', rooms' and staff names are one read of
-    // each small table, however many visits there are.
-    const [statement, ...names] = statements as [CompiledQuery, ...CompiledQuery[]];
+    // One statement for the visits and their patients; building their views reads the providers', types' and rooms'
+    // names once from each small table, however many visits there are (rooms and staff only when a visit has a room or
+    // a reminder call: these two have neither).
+    expect(statements).toHaveLength(1);
+    const statement = statements[0] as CompiledQuery;
     expect(statement.sql).toMatch(/FROM appointment AS a\s+JOIN patient AS p/);
-    expect(names.map((n) => /from "(\w+)"/.exec(n.sql)?.[1])).toEqual(['provider', 'appointment_type', 'room']);
+    statements.length = 0;
+    const views = await bookViews(spy, rows, 'America/New_York');
+    expect(views.map((v) => [v.patientName, v.providerName, v.typeName, v.roomName !== null])).toEqual(rows.map((r) => [`${r.first_name} ${r.last_name}`, 'Dr. Patel', expect.stringMatching(/\S/), r.room_id !== null]));
+    expect(rows.map((r) => [r.room_id, r.reminder_by])).toEqual([[null, null], [null, null]]);
+    expect(statements.map((n) => /from "(\w+)"/.exec(n.sql)?.[1])).toEqual(['provider', 'appointment_type']);
     const plan = clinic.core.sqlite.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...statement.parameters) as { detail: string }[];
     expect(plan.map((step) => step.detail)).toContain('SEARCH p USING COVERING INDEX patient_book_names (id=?)');
     expect(plan.map((step) => step.detail)).toContain('SEARCH a USING COVERING INDEX appointment_book (start_at>? AND start_at<?)');

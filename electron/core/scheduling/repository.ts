@@ -65,16 +65,18 @@ export async function typeProviders(db: Kysely<Database>, typeId?: string): Prom
 
 /** provider id → weekday → blocks (wall-clock minutes, sorted). */
 export async function loadHours(db: Kysely<Database>, providerIds?: readonly string[]): Promise<Map<string, Hours>> {
-  let query = db.selectFrom('provider_hours').selectAll().orderBy('provider_id').orderBy('weekday').orderBy('start_minute');
+  let query = db.selectFrom('provider_hours').select(['provider_id', 'weekday', 'start_minute', 'end_minute']).orderBy('provider_id').orderBy('weekday').orderBy('start_minute');
   if (providerIds !== undefined) {
     if (providerIds.length === 0) return new Map();
     query = query.where('provider_id', 'in', [...providerIds]);
   }
   const map = new Map<string, Hours>();
   for (const row of await query.execute()) {
-    const week = map.get(row.provider_id) ?? new Map<number, { start: number; end: number }[]>();
-    week.set(row.weekday, [...(week.get(row.weekday) ?? []), { start: row.start_minute, end: row.end_minute }]);
-    map.set(row.provider_id, week);
+    let week = map.get(row.provider_id);
+    if (!week) map.set(row.provider_id, (week = new Map()));
+    const blocks = week.get(row.weekday);
+    if (blocks) blocks.push({ start: row.start_minute, end: row.end_minute });
+    else week.set(row.weekday, [{ start: row.start_minute, end: row.end_minute }]);
   }
   return map;
 }
@@ -144,12 +146,11 @@ export function appointmentsWithNames(db: Kysely<Database>) {
 }
 
 /**
- * An appointment as the book lists it: what its view needs (not the bookkeeping columns), with its last reminder call
- * (outcome and time from the appointment row, the caller's name instead of their id).
+ * An appointment as the book's statement returns it: what its view needs (not the bookkeeping columns), with its last
+ * reminder call (outcome, time and caller's id from the appointment row). The names of its provider, type, room and
+ * caller come from `bookNames` (one read of each small table for a whole list).
  */
-export interface BookRow extends Omit<AppointmentListRow, 'busy_until' | 'created_at' | 'created_by' | 'updated_at' | 'updated_by' | 'reminder_by'> {
-  reminder_by_name: string | null;
-}
+export type BookRow = Omit<AppointmentListRow, 'busy_until' | 'created_at' | 'created_by' | 'updated_at' | 'updated_by' | 'provider_name' | 'type_name' | 'type_color' | 'type_mode' | 'room_name'>;
 
 /**
  * The book's hot reads (the day, a provider's week, a patient's visits, saved appointments) in one statement each,
@@ -161,8 +162,9 @@ export interface BookRow extends Omit<AppointmentListRow, 'busy_until' | 'create
  *   wide patient row);
  * - the last reminder call from the appointment row itself (kept there by markReminder, migration 0011), so no row
  *   of appointment_reminder is read: a probe of that index per appointment was most of a day away from today;
- * - the names of providers, types, rooms and staff from one read of each of those small tables (bookNames), not a
- *   join probe per appointment (a third of the statement's time on a full day);
+ * - the names of providers, types, rooms and staff not joined (a probe per appointment was a third of the statement's
+ *   time on a full day) but read once per list by bookNames and looked up while the views are built (the driver's
+ *   row objects are not extended: six more properties on each of 300 rows is a new property store for each);
  * - ordered by start time only, which the index range gives for free; ties are put in id order here (sortBook), which
  *   SQLite would do with a sort of whole rows.
  */
@@ -174,31 +176,29 @@ const BOOK_ROWS = sql`
   FROM appointment AS a
   JOIN patient AS p INDEXED BY patient_book_names ON p.id = a.patient_id`;
 
-type BookStatementRow = Omit<BookRow, 'provider_name' | 'type_name' | 'type_color' | 'type_mode' | 'room_name' | 'reminder_by_name'> & { reminder_by: string | null };
-
-/** The book's statement, then the names from the small tables (a dozen rows each; every appointment's are there: foreign keys). */
 async function bookRows(db: Kysely<Database>, statement: ReturnType<typeof sql>): Promise<BookRow[]> {
-  const { rows } = await sql<BookStatementRow>`${BOOK_ROWS} ${statement}`.execute(db);
-  if (rows.length === 0) return [];
+  return (await sql<BookRow>`${BOOK_ROWS} ${statement}`.execute(db)).rows;
+}
+
+/** The names a list of book rows shows, by id (a dozen rows of each small table; every appointment's are there: foreign keys). */
+export interface BookNames {
+  provider: ReadonlyMap<string, string>;
+  type: ReadonlyMap<string, Pick<AppointmentTypeRow, 'name' | 'color' | 'mode'>>;
+  room: ReadonlyMap<string, string>;
+  staff: ReadonlyMap<string, string>;
+}
+
+export async function bookNames(db: Kysely<Database>, rows: readonly BookRow[]): Promise<BookNames> {
   const providers = await db.selectFrom('provider').select(['id', 'name']).execute();
   const types = await db.selectFrom('appointment_type').select(['id', 'name', 'color', 'mode']).execute();
-  const rooms = await db.selectFrom('room').select(['id', 'name']).execute();
+  const rooms = rows.some((r) => r.room_id !== null) ? await db.selectFrom('room').select(['id', 'name']).execute() : [];
   const staff = rows.some((r) => r.reminder_by !== null) ? await db.selectFrom('staff_user').select(['id', 'full_name']).execute() : [];
-  const providerName = new Map(providers.map((p) => [p.id, p.name]));
-  const typeOf = new Map(types.map((t) => [t.id, t]));
-  const roomName = new Map(rooms.map((r) => [r.id, r.name]));
-  const staffName = new Map(staff.map((u) => [u.id, u.full_name]));
-  // Filled in on the driver's own row objects (a copy of each would double a full day's allocation).
-  for (const row of rows as (BookStatementRow & Partial<BookRow>)[]) {
-    const type = typeOf.get(row.type_id);
-    row.provider_name = providerName.get(row.provider_id) ?? '';
-    row.type_name = type?.name ?? '';
-    row.type_color = type?.color ?? '';
-    row.type_mode = type?.mode ?? 'in_person';
-    row.room_name = row.room_id === null ? null : (roomName.get(row.room_id) ?? null);
-    row.reminder_by_name = row.reminder_by === null ? null : (staffName.get(row.reminder_by) ?? null);
-  }
-  return rows as unknown as BookRow[];
+  return {
+    provider: new Map(providers.map((p) => [p.id, p.name])),
+    type: new Map(types.map((t) => [t.id, t])),
+    room: new Map(rooms.map((r) => [r.id, r.name])),
+    staff: new Map(staff.map((u) => [u.id, u.full_name])),
+  };
 }
 
 /** Rows already in start order (ascending or descending): equal starts put in id order, as `ORDER BY start_at, id` would. */
@@ -340,6 +340,40 @@ export async function lastReminders(db: Kysely<Database>, appointmentIds: readon
 }
 
 /**
+ * Series rules as read, by their stored text: a day's visits name the same few dozen series again and again, and
+ * checking a rule against its schema costs more than reading it. Frozen, since one object serves every view that
+ * shows the series. Bounded; emptied when full.
+ */
+const parsedRules = new Map<string, AppointmentSeries | null>();
+const PARSED_RULES_KEPT = 5_000;
+
+function parseSeries(rule: string, firstDate: string): AppointmentSeries | null {
+  const key = `${firstDate} ${rule}`;
+  let series = parsedRules.get(key);
+  if (series === undefined) {
+    let value: unknown;
+    try {
+      value = JSON.parse(rule);
+    } catch {
+      value = null;
+    }
+    const parsed = appointmentSeriesSchema.safeParse({ skipDates: [], ...(value as object), firstDate });
+    series = parsed.success ? deepFreeze(parsed.data) : null;
+    if (parsedRules.size >= PARSED_RULES_KEPT) parsedRules.clear();
+    parsedRules.set(key, series);
+  }
+  return series;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
  * The series among some appointments, as booked, by series id: one statement for all of them (a primary-key probe
  * each), none when no appointment is part of a series. The rule is the JSON bookSeries stored ({ recurrence, end,
  * skipDates }); a row that does not read as one is left out (its visits then say "repeating series").
@@ -350,14 +384,8 @@ export async function seriesAsBooked(db: Kysely<Database>, seriesIds: Iterable<s
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await db.selectFrom('appointment_series').select(['id', 'rule', 'first_date']).where('id', 'in', ids.slice(i, i + 500)).execute();
     for (const row of rows) {
-      let rule: unknown;
-      try {
-        rule = JSON.parse(row.rule);
-      } catch {
-        continue;
-      }
-      const parsed = appointmentSeriesSchema.safeParse({ skipDates: [], ...(rule as object), firstDate: row.first_date });
-      if (parsed.success) map.set(row.id, parsed.data);
+      const series = parseSeries(row.rule, row.first_date);
+      if (series) map.set(row.id, series);
     }
   }
   return map;

@@ -2,16 +2,23 @@ import type { Kysely } from 'kysely';
 import type { AppointmentView } from '../../../shared/contract/scheduling';
 import { createLocalReader, type LocalParts } from '../../../shared/scheduling/time';
 import type { Database } from '../db/schema';
-import { lastReminders, patientName, seriesAsBooked, type AppointmentListRow, type BookRow } from './repository';
+import { bookNames, lastReminders, patientName, seriesAsBooked, type AppointmentListRow, type BookRow } from './repository';
 import { preferredPhoneNumber } from './waitlist';
 
 type Reminder = AppointmentView['reminder'];
 type Series = AppointmentView['series'];
 
-/** What a view is made of: an appointment with its names (the bookkeeping columns are not shown). */
-export type ViewRow = Omit<AppointmentListRow, 'busy_until' | 'created_at' | 'created_by' | 'updated_at' | 'updated_by' | 'reminder_outcome' | 'reminder_at' | 'reminder_by'>;
+/** What a view is made of: an appointment with its patient's names (the bookkeeping columns are not shown). */
+export type ViewRow = Omit<BookRow, 'reminder_outcome' | 'reminder_at' | 'reminder_by'>;
 
-export function appointmentView(row: ViewRow, local: (instant: number) => LocalParts, reminder: Reminder, series: Series): AppointmentView {
+/** The names of an appointment's provider, type and room. */
+export interface ViewNames {
+  provider: string;
+  type: { name: string; color: string; mode: 'in_person' | 'telehealth' };
+  room: string | null;
+}
+
+export function appointmentView(row: ViewRow, names: ViewNames, local: (instant: number) => LocalParts, reminder: Reminder, series: Series): AppointmentView {
   const start = local(row.start_at);
   const end = local(row.end_at);
   return {
@@ -22,13 +29,13 @@ export function appointmentView(row: ViewRow, local: (instant: number) => LocalP
     patientDateOfBirth: row.date_of_birth,
     patientPhone: preferredPhoneNumber(row),
     providerId: row.provider_id,
-    providerName: row.provider_name,
+    providerName: names.provider,
     roomId: row.room_id,
-    roomName: row.room_name,
+    roomName: names.room,
     typeId: row.type_id,
-    typeName: row.type_name,
-    color: row.type_color,
-    mode: row.type_mode,
+    typeName: names.type.name,
+    color: names.type.color,
+    mode: names.type.mode,
     startAt: row.start_at,
     endAt: row.end_at,
     durationMinutes: Math.round((row.end_at - row.start_at) / 60_000),
@@ -60,22 +67,29 @@ export async function appointmentViews(db: Kysely<Database>, rows: readonly Appo
   const reminders = await lastReminders(db, rows.map((r) => r.id));
   const series = await seriesAsBooked(db, rows.map((r) => r.series_id));
   const local = createLocalReader(zone);
-  return rows.map((row) => appointmentView(row, local, reminders.get(row.id) ?? null, seriesOf(series, row.series_id)));
+  return rows.map((row) =>
+    appointmentView(row, { provider: row.provider_name, type: { name: row.type_name, color: row.type_color, mode: row.type_mode }, room: row.room_name }, local, reminders.get(row.id) ?? null, seriesOf(series, row.series_id)),
+  );
 }
 
 /**
- * Views for rows that carry their last reminder call (bookRowsBetween, bookRowsOfPatient, bookRowsByIds). Their series
- * come from one more statement, only when some row is part of one: a primary-key probe per series, not a join in the
- * book's query (docs/DECISIONS.md, "Scheduling performance").
+ * Views for rows that carry their last reminder call (bookRowsBetween, bookRowsOfPatient, bookRowsByIds), with the
+ * names of providers, types, rooms and callers from one read of each small table. Their series come from one more
+ * statement, only when some row is part of one: a primary-key probe per series, not a join in the book's query
+ * (docs/DECISIONS.md, "Scheduling performance").
  */
 export async function bookViews(db: Kysely<Database>, rows: readonly BookRow[], zone: string): Promise<AppointmentView[]> {
+  if (rows.length === 0) return [];
+  const names = await bookNames(db, rows);
   const series = await seriesAsBooked(db, rows.map((r) => r.series_id));
   const local = createLocalReader(zone);
+  const unknownType: ViewNames['type'] = { name: '', color: '', mode: 'in_person' };
   return rows.map((row) =>
     appointmentView(
       row,
+      { provider: names.provider.get(row.provider_id) ?? '', type: names.type.get(row.type_id) ?? unknownType, room: row.room_id === null ? null : (names.room.get(row.room_id) ?? null) },
       local,
-      row.reminder_outcome === null || row.reminder_at === null ? null : { outcome: row.reminder_outcome, at: row.reminder_at, by: row.reminder_by_name },
+      row.reminder_outcome === null || row.reminder_at === null ? null : { outcome: row.reminder_outcome, at: row.reminder_at, by: row.reminder_by === null ? null : (names.staff.get(row.reminder_by) ?? null) },
       seriesOf(series, row.series_id),
     ),
   );
