@@ -250,6 +250,18 @@ export const waitlistEntryViewSchema = z.object({
   note: z.string().nullable(),
   active: z.boolean(),
   createdAt: z.number().int(),
+  /**
+   * How the entry left the list: booked from it (into appointmentId, the first visit of a series) or taken off by staff;
+   * when and by whom (null if the account is gone). Null while active, and for entries closed before this was recorded.
+   */
+  closed: z
+    .object({
+      reason: z.enum(['booked', 'removed']),
+      at: z.number().int(),
+      byName: z.string().nullable(),
+      appointmentId: z.string().nullable(),
+    })
+    .nullable(),
 });
 export type WaitlistEntryView = z.infer<typeof waitlistEntryViewSchema>;
 
@@ -484,7 +496,14 @@ export const schedulingChannels = {
   }),
   saveWaitlistEntry: defineChannel({
     summary: 'Adds a patient to the waitlist or changes an entry (type, providers, acceptable days and times, date range, note, active).',
-    input: z.object({ id: recordId('a waitlist entry').optional(), entry: waitlistFieldsSchema }).strict(),
+    input: z
+      .object({
+        id: recordId('a waitlist entry').optional(),
+        entry: waitlistFieldsSchema,
+        /** Whether the entry was open when this desk read it: if another desk has since booked, removed or put it back, nothing is saved. */
+        wasActive: z.boolean({ error: 'Say whether the entry was open when it was read.' }).optional(),
+      })
+      .strict(),
     output: waitlistEntryViewSchema,
     access: BOOKERS,
   }),

@@ -218,6 +218,38 @@ test.describe('Schedule: the visit day', () => {
     await expect(entry).toContainText('Can come in at short notice');
     await expectNoSeriousA11yViolations(page, 'the waitlist');
     await saveScreenshot(page, 'schedule-visit-day-waitlist');
+
+    // The desk takes him off; meanwhile the other desk books him from a second entry. With booked and removed entries
+    // shown, the desk reads which happened to each, the day and who.
+    await entry.getByRole('button', { name: 'Remove John Smith from the waitlist' }).click();
+    const removing = page.getByRole('dialog', { name: 'Take John Smith off the waitlist?' });
+    await removing.getByRole('button', { name: 'Take off the waitlist' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'John Smith was taken off the waitlist' })).toBeFocused();
+    await expect(page.getByText('Nobody is on the waitlist.')).toBeVisible();
+    const [lee] = fixture.providers;
+    if (!lee) throw new Error('The story needs a provider.');
+    await page.evaluate(
+      async ({ providerId, typeId, date }) => {
+        const api = (window as unknown as { clinic: ClinicApi }).clinic.scheduling;
+        const listed = await api.listWaitlist({ includeInactive: true });
+        const patientId = listed.ok ? listed.value.entries.find((e) => e.patientName === 'John Smith')?.patientId : undefined;
+        if (!patientId) throw new Error('John Smith’s removed entry is not listed');
+        const added = await api.saveWaitlistEntry({ entry: { patientId, typeId, providerIds: [providerId], weekdays: [], timeWindows: [], fromDate: date, toDate: date, note: null, active: true } });
+        if (!added.ok) throw new Error(`scheduling:saveWaitlistEntry failed: ${added.error.message}`);
+        const result = await api.book({ patientId, providerId, typeId, start: { date, time: '11:00' }, fromWaitlistEntryId: added.value.id });
+        if (!result.ok || result.value.outcome !== 'saved') throw new Error('scheduling:book from the waitlist failed');
+      },
+      { providerId: lee.id, typeId: fixture.typeId, date: addDays(today, 1) },
+    );
+    await page.getByRole('switch', { name: 'Show booked and removed entries' }).check();
+    const closed = page.getByRole('table', { name: 'Waitlist' }).getByRole('row').filter({ hasText: 'John Smith' });
+    await expect(closed).toHaveCount(2);
+    const day = `${monthDay(today)}, ${today.slice(0, 4)}`;
+    await expect(closed.filter({ hasText: `Removed ${day} by Maria Lee` })).toHaveCount(1);
+    await expect(closed.filter({ hasText: `Booked ${day} by Maria Lee` })).toHaveCount(1);
+    await expect(closed.getByRole('button', { name: 'Put back John Smith on the waitlist' })).toHaveCount(2);
+    await expectNoSeriousA11yViolations(page, 'the waitlist with booked and removed entries');
+    await saveScreenshot(page, 'schedule-visit-day-waitlist-closed');
   });
 
   test('a no-show who comes after all, when the time was given away: the dialog says so, and overbooking with a reason checks them in', async ({ page }) => {

@@ -415,5 +415,13 @@ export interface WaitlistEntryTable {
   created_by: string | null;
   updated_at: number;
   updated_by: string | null;
+  /** How it left the list (0012): null while open, and for entries closed before 0012 (not recorded then). */
+  closed_reason: ColumnType<WaitlistClosedReason | null, WaitlistClosedReason | null | undefined, WaitlistClosedReason | null>;
+  closed_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Staff account that booked or removed it. */
+  closed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The appointment booked from it (the first of a series); null unless closed_reason is 'booked'. */
+  booked_appointment_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
+export type WaitlistClosedReason = 'booked' | 'removed';
 export type WaitlistEntryRow = Selectable<WaitlistEntryTable>;

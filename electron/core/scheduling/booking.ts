@@ -25,7 +25,7 @@ import { applyDecisions, checkPlacement, checkRestoredTime, type Decisions, type
 import { planSeriesMove } from './series-moves';
 import type { SchedulingDeps } from './setup';
 import { bookViews } from './views';
-import { requireOpenWaitlistEntry, waitlistSuggestionsFor } from './waitlist';
+import { closeBookedWaitlistEntry, requireOpenWaitlistEntry, waitlistSuggestionsFor } from './waitlist';
 import { writeTransaction } from './write-lock';
 
 /** Who is acting: the audit trail's attribution plus the role (overrides depend on it). */
@@ -248,10 +248,7 @@ export function createBooking({ db, audit, now }: SchedulingDeps) {
           ),
         );
       }
-      if (entry !== null) {
-        await trx.updateTable('waitlist_entry').set({ active: 0, updated_at: now(), updated_by: by.userId }).where('id', '=', entry.id).execute();
-        await audit.record(trx, by, { action: 'record.update', entityType: 'waitlist_entry', entityId: entry.id, patientId: patient.id, detail: { fields: ['active'], change: 'booked', appointmentId: ids[0] ?? null } });
-      }
+      if (entry !== null) await closeBookedWaitlistEntry(trx, audit, by, { entryId: entry.id, patientId: patient.id, appointmentId: ids[0] ?? null, at: now() });
       return { outcome: 'saved', seriesId, appointments: await viewsOf(trx, ids, zone), waitlistSuggestions: [] };
     });
   }

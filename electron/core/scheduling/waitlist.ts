@@ -1,15 +1,18 @@
 import type { Kysely } from 'kysely';
+import type { AuditDetail } from '../../../shared/contract/audit';
 import type { WaitlistEntryView, WaitlistSuggestion } from '../../../shared/contract/scheduling';
 import { formatPhone } from '../../../shared/patients/phone';
 import type { TimeWindow, WaitlistFields } from '../../../shared/scheduling/schemas';
 import { isoWeekday, localPartsOf } from '../../../shared/scheduling/time';
-import type { Database, PatientRow, WaitlistEntryRow } from '../db/schema';
+import type { AuditService } from '../audit/service';
+import type { Database, PatientRow, WaitlistClosedReason, WaitlistEntryRow } from '../db/schema';
 import { ClinicFailure } from '../errors';
 import { v7 as uuidv7 } from 'uuid';
 import { listRooms, patientName, requireBookablePatient, requireProvider, requireType, typeProviders } from './repository';
 import type { Actor } from './booking';
 import type { SchedulingDeps } from './setup';
 import { findOpenSlots } from './slots';
+import { writeTransaction } from './write-lock';
 
 export interface WaitlistRowWithNames extends WaitlistEntryRow {
   first_name: string;
@@ -19,6 +22,8 @@ export interface WaitlistRowWithNames extends WaitlistEntryRow {
   phone_work: string | null;
   preferred_phone: PatientRow['preferred_phone'];
   type_name: string;
+  /** Full name of the staff account that closed it (booked or removed), if any. */
+  closed_by_name: string | null;
 }
 
 export function waitlistQuery(db: Kysely<Database>) {
@@ -26,8 +31,9 @@ export function waitlistQuery(db: Kysely<Database>) {
     .selectFrom('waitlist_entry as w')
     .innerJoin('patient as p', 'p.id', 'w.patient_id')
     .innerJoin('appointment_type as t', 't.id', 'w.type_id')
+    .leftJoin('staff_user as closer', 'closer.id', 'w.closed_by')
     .selectAll('w')
-    .select(['p.first_name', 'p.last_name', 'p.phone_mobile', 'p.phone_home', 'p.phone_work', 'p.preferred_phone', 't.name as type_name']);
+    .select(['p.first_name', 'p.last_name', 'p.phone_mobile', 'p.phone_home', 'p.phone_work', 'p.preferred_phone', 't.name as type_name', 'closer.full_name as closed_by_name']);
 }
 
 /** The phone the desk calls: the preferred one, else the first there is. */
@@ -68,6 +74,10 @@ export function waitlistEntryView(row: WaitlistRowWithNames): WaitlistEntryView 
     note: row.note,
     active: row.active === 1,
     createdAt: row.created_at,
+    closed:
+      row.active !== 1 && row.closed_reason !== null && row.closed_at !== null
+        ? { reason: row.closed_reason, at: row.closed_at, byName: row.closed_by_name ?? null, appointmentId: row.booked_appointment_id }
+        : null,
   };
 }
 
@@ -100,6 +110,49 @@ export async function requireOpenWaitlistEntry(db: Kysely<Database>, id: string,
     throw new ClinicFailure('CONFLICT', 'That waitlist entry is already closed (booked or taken off the waitlist), so nothing was booked. Reload the waitlist.');
   }
   return entry;
+}
+
+/**
+ * Closes the entry a booking was made from: booked, into `appointmentId` (the first visit of a series), when and by
+ * whom, in the booking's transaction and audited there (change code and appointment id only). The caller has checked
+ * that it is open (requireOpenWaitlistEntry).
+ */
+export async function closeBookedWaitlistEntry(
+  trx: Kysely<Database>,
+  audit: AuditService,
+  by: Actor,
+  booked: { entryId: string; patientId: string; appointmentId: string | null; at: number },
+): Promise<void> {
+  await trx
+    .updateTable('waitlist_entry')
+    .set({ ...closedColumns('booked', booked.at, by.userId), booked_appointment_id: booked.appointmentId, updated_at: booked.at, updated_by: by.userId })
+    .where('id', '=', booked.entryId)
+    .execute();
+  const detail = { fields: ['active'], change: 'booked', appointmentId: booked.appointmentId };
+  await audit.record(trx, by, { action: 'record.update', entityType: 'waitlist_entry', entityId: booked.entryId, patientId: booked.patientId, detail });
+}
+
+function closedColumns(reason: WaitlistClosedReason, at: number, userId: string) {
+  return { active: 0, closed_reason: reason, closed_at: at, closed_by: userId };
+}
+
+const OPEN_COLUMNS = { closed_reason: null, closed_at: null, closed_by: null, booked_appointment_id: null } as const;
+
+/** Saving an entry that is already closed and stays closed would overwrite how it was closed: refused, nothing changed. */
+function alreadyClosed(entry: WaitlistEntryRow): ClinicFailure {
+  const how =
+    entry.closed_reason === 'booked'
+      ? 'the patient was booked from it'
+      : entry.closed_reason === 'removed'
+        ? 'it was taken off the waitlist'
+        : 'booked or taken off the waitlist';
+  return new ClinicFailure('CONFLICT', `That waitlist entry is already closed (${how}), so nothing was changed. Reload the waitlist.`);
+}
+
+/** The desk read the entry open and it is closed now (or the other way round): another desk booked, removed or put it back. */
+function changedElsewhere(entry: WaitlistEntryRow): ClinicFailure {
+  if (entry.active === 1) return new ClinicFailure('CONFLICT', 'That waitlist entry was put back on the waitlist at another desk, so nothing was changed. Reload the waitlist.');
+  return alreadyClosed(entry);
 }
 
 export const MAX_SUGGESTIONS = 10;
@@ -159,30 +212,41 @@ export async function waitlistSuggestionsFor(
   return suggestions;
 }
 
-/** `scheduling:saveWaitlistEntry`: adds or changes an entry (patient, type and providers must exist), audited. */
+/**
+ * `scheduling:saveWaitlistEntry`: adds or changes an entry (patient, type and providers must exist), audited. Taking
+ * an entry off (active → false) records it as removed, when and by whom; putting it back clears that. An entry already
+ * closed cannot be saved closed again (that would overwrite how it was closed). One write transaction with the write
+ * lock, so the check sees what another desk just booked or removed.
+ */
 export function createWaitlistEntries({ db, audit, now }: SchedulingDeps) {
-  async function saveWaitlistEntry(input: { id?: string | undefined; entry: WaitlistFields }, by: Actor): Promise<WaitlistEntryView> {
-    const id = await db()
-      .transaction()
-      .execute(async (trx) => {
-        await requireBookablePatient(trx, input.entry.patientId);
-        await requireType(trx, input.entry.typeId);
-        for (const providerId of input.entry.providerIds) await requireProvider(trx, providerId);
-        const at = now();
-        const columns = waitlistColumns(input.entry);
-        if (input.id === undefined) {
-          const id = uuidv7();
-          await trx.insertInto('waitlist_entry').values({ id, ...columns, created_at: at, created_by: by.userId, updated_at: at, updated_by: by.userId }).execute();
-          await audit.record(trx, by, { action: 'record.create', entityType: 'waitlist_entry', entityId: id, patientId: input.entry.patientId });
-          return id;
-        }
-        const before = await trx.selectFrom('waitlist_entry').selectAll().where('id', '=', input.id).executeTakeFirst();
-        if (!before) throw new ClinicFailure('NOT_FOUND', 'That waitlist entry does not exist any more. Reload the waitlist.');
-        await trx.updateTable('waitlist_entry').set({ ...columns, updated_at: at, updated_by: by.userId }).where('id', '=', before.id).execute();
-        const fields = Object.keys(columns).filter((k) => before[k as keyof typeof columns] !== columns[k as keyof typeof columns]);
-        await audit.record(trx, by, { action: 'record.update', entityType: 'waitlist_entry', entityId: before.id, patientId: input.entry.patientId, detail: { fields } });
-        return before.id;
-      });
+  async function saveWaitlistEntry(input: { id?: string | undefined; entry: WaitlistFields; wasActive?: boolean | undefined }, by: Actor): Promise<WaitlistEntryView> {
+    const id = await writeTransaction(db(), async (trx) => {
+      await requireBookablePatient(trx, input.entry.patientId);
+      await requireType(trx, input.entry.typeId);
+      for (const providerId of input.entry.providerIds) await requireProvider(trx, providerId);
+      const at = now();
+      const columns = waitlistColumns(input.entry);
+      const removed = closedColumns('removed', at, by.userId);
+      if (input.id === undefined) {
+        const id = uuidv7();
+        const outcome = input.entry.active ? {} : removed;
+        await trx.insertInto('waitlist_entry').values({ id, ...columns, ...outcome, created_at: at, created_by: by.userId, updated_at: at, updated_by: by.userId }).execute();
+        await audit.record(trx, by, { action: 'record.create', entityType: 'waitlist_entry', entityId: id, patientId: input.entry.patientId });
+        return id;
+      }
+      const before = await trx.selectFrom('waitlist_entry').selectAll().where('id', '=', input.id).executeTakeFirst();
+      if (!before) throw new ClinicFailure('NOT_FOUND', 'That waitlist entry does not exist any more. Reload the waitlist.');
+      const wasOpen = before.active === 1;
+      if (input.wasActive !== undefined && input.wasActive !== wasOpen) throw changedElsewhere(before);
+      if (!wasOpen && !input.entry.active) throw alreadyClosed(before);
+      const change = wasOpen === input.entry.active ? null : wasOpen ? 'removed' : 'reopened';
+      const outcome = change === 'removed' ? removed : change === 'reopened' ? OPEN_COLUMNS : {};
+      await trx.updateTable('waitlist_entry').set({ ...columns, ...outcome, updated_at: at, updated_by: by.userId }).where('id', '=', before.id).execute();
+      const fields = Object.keys(columns).filter((k) => before[k as keyof typeof columns] !== columns[k as keyof typeof columns]);
+      const detail: AuditDetail = change === null ? { fields } : { fields, change };
+      await audit.record(trx, by, { action: 'record.update', entityType: 'waitlist_entry', entityId: before.id, patientId: input.entry.patientId, detail });
+      return before.id;
+    });
     return waitlistEntryView(await waitlistQuery(db()).where('w.id', '=', id).executeTakeFirstOrThrow());
   }
 

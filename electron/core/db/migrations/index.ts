@@ -9,6 +9,7 @@ import * as m0008 from './0008_scheduling';
 import * as m0009 from './0009_scheduling_indexes';
 import * as m0010 from './0010_patient_book_contacts';
 import * as m0011 from './0011_book_covering_reads';
+import * as m0012 from './0012_waitlist_outcome';
 
 /**
  * Every migration, registered in code: the bundled main process has no migrations folder to scan.
@@ -25,6 +26,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0009_scheduling_indexes': m0009,
   '0010_patient_book_contacts': m0010,
   '0011_book_covering_reads': m0011,
+  '0012_waitlist_outcome': m0012,
 };
 
 /** The schema version this build writes: the number of registered migrations. */

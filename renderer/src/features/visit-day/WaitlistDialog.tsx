@@ -102,7 +102,7 @@ export function WaitlistDialog({ setup, entry, draft, onClose, onSaved }: Waitli
 
   const submit = form.handleSubmit(async () => {
     const values = toWaitlistInput(form.getValues(), activeEntry);
-    const result = await visitDayCall((api) => api.saveWaitlistEntry(entry ? { id: entry.id, entry: values } : { entry: values }));
+    const result = await visitDayCall((api) => api.saveWaitlistEntry(entry ? { id: entry.id, entry: values, wasActive: entry.active } : { entry: values }));
     if (result.ok) {
       onSaved(result.value, entry === null);
       return;

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, List, Modal, Stack, Switch, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Group, List, Modal, Stack, Switch, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SetupView, WaitlistEntryView } from '../../../../shared/contract/scheduling';
 import { formatPhone } from '../../../../shared/patients/phone';
@@ -8,7 +8,7 @@ import { ReadingStatus } from '../../components/ReadingStatus';
 import { TableHeader } from '../../components/TableHeader';
 import { useCanRunVisitDay, visitDayCall } from './visit-day-call';
 import { WaitlistDialog } from './WaitlistDialog';
-import { dateRangeText, weekdaysText, windowsText } from './waitlist-words';
+import { closedText, dateRangeText, weekdaysText, windowsText } from './waitlist-words';
 import { WithVisitSetup } from './WithVisitSetup';
 import './visit-day.css';
 
@@ -21,7 +21,7 @@ export function WaitlistPanel() {
 
 function Waitlist({ setup }: { setup: SetupView }) {
   const canEdit = useCanRunVisitDay();
-  const [showRemoved, setShowRemoved] = useState(false);
+  const [showClosed, setShowClosed] = useState(false);
   const [entries, setEntries] = useState<WaitlistEntryView[] | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [dialog, setDialog] = useState<WaitlistDialogState | null>(null);
@@ -29,10 +29,10 @@ function Waitlist({ setup }: { setup: SetupView }) {
   const providerNames = new Map(setup.providers.map((provider) => [provider.id, provider.name]));
 
   const load = useCallback(async () => {
-    const result = await visitDayCall((api) => api.listWaitlist({ includeInactive: showRemoved }));
+    const result = await visitDayCall((api) => api.listWaitlist({ includeInactive: showClosed }));
     if (result.ok) setEntries([...result.value.entries].sort((a, b) => Number(b.active) - Number(a.active) || a.createdAt - b.createdAt));
     else setNotice((previous) => nextNotice(previous, { tone: 'error', title: 'The waitlist could not be read', message: result.error.message }));
-  }, [showRemoved]);
+  }, [showClosed]);
 
   useEffect(() => {
     void load();
@@ -67,6 +67,7 @@ function Waitlist({ setup }: { setup: SetupView }) {
           note: entry.note,
           active,
         },
+        wasActive: entry.active,
       }),
     );
     close(true);
@@ -93,7 +94,7 @@ function Waitlist({ setup }: { setup: SetupView }) {
           <Text maw={680}>Patients who would take an earlier appointment. When a matching time frees up, the book suggests them.</Text>
         </div>
         <Group gap="md">
-          <Switch label="Show removed entries" checked={showRemoved} onChange={(event) => setShowRemoved(event.currentTarget.checked)} />
+          <Switch label="Show booked and removed entries" checked={showClosed} onChange={(event) => setShowClosed(event.currentTarget.checked)} />
           {canEdit && <Button onClick={() => open({ kind: 'add' })}>Add to the waitlist</Button>}
         </Group>
       </Group>
@@ -108,6 +109,7 @@ function Waitlist({ setup }: { setup: SetupView }) {
           <Table.Tbody>
             {entries.map((entry) => {
               const providers = entry.providerIds.map((id) => providerNames.get(id) ?? 'a provider no longer listed');
+              const outcome = closedText(entry, setup.timeZone);
               return (
                 <Table.Tr key={entry.id} data-active={entry.active}>
                   <Table.Th scope="row">
@@ -115,10 +117,10 @@ function Waitlist({ setup }: { setup: SetupView }) {
                     <Text size="sm" c="dimmed" className="waitlist-phone">
                       {entry.phone ? formatPhone(entry.phone) : 'No phone on file'}
                     </Text>
-                    {!entry.active && (
-                      <Badge color="gray" variant="light" mt={4}>
-                        Removed
-                      </Badge>
+                    {outcome !== null && (
+                      <Text size="sm" fw={600} mt={4}>
+                        {outcome}
+                      </Text>
                     )}
                   </Table.Th>
                   <Table.Td>
@@ -192,7 +194,7 @@ function RemoveDialog({ entry, onClose, onConfirm }: { entry: WaitlistEntryView;
       <Stack gap="md">
         <List spacing="xs">
           <List.Item>The book stops suggesting {entry.patientName} for freed time.</List.Item>
-          <List.Item>Nothing is deleted: “Show removed entries” lists it, and it can be put back.</List.Item>
+          <List.Item>Nothing is deleted: “Show booked and removed entries” lists it, with who removed it and when, and it can be put back.</List.Item>
         </List>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose} disabled={busy} data-autofocus>

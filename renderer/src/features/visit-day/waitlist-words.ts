@@ -1,5 +1,5 @@
 import type { WaitlistEntryView } from '../../../../shared/contract/scheduling';
-import { clockLabel } from '../../../../shared/scheduling/time';
+import { clockLabel, localPartsOf } from '../../../../shared/scheduling/time';
 
 const SHORT_DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 export const WEEKDAY_CHOICES = SHORT_DAYS.map((label, index) => ({ value: String(index + 1), label }));
@@ -41,4 +41,17 @@ export function dateRangeText(fromDate: string, toDate: string): string {
   const [fromYear, toYear] = [fromDate.slice(0, 4), toDate.slice(0, 4)];
   if (fromDate === toDate) return `${dayOf(fromDate)}, ${toYear}`;
   return fromYear === toYear ? `${dayOf(fromDate)} – ${dayOf(toDate)}, ${toYear}` : `${dayOf(fromDate)}, ${fromYear} – ${dayOf(toDate)}, ${toYear}`;
+}
+
+/**
+ * How an entry left the list, in the desk's words: "Booked Mar 3, 2026 by Ana Ruiz", "Removed Mar 3, 2026 by Ana Ruiz"
+ * (the day in the clinic's time zone); "Booked Mar 3, 2026" when the account is gone. Entries closed before outcomes
+ * were recorded say so rather than guess. Null for an active entry.
+ */
+export function closedText(entry: Pick<WaitlistEntryView, 'active' | 'closed'>, zone: string): string | null {
+  if (entry.active) return null;
+  if (entry.closed === null) return 'Off the waitlist (not recorded whether booked or removed)';
+  const date = localPartsOf(entry.closed.at, zone).date;
+  const when = `${entry.closed.reason === 'booked' ? 'Booked' : 'Removed'} ${dayOf(date)}, ${date.slice(0, 4)}`;
+  return entry.closed.byName ? `${when} by ${entry.closed.byName}` : when;
 }
