@@ -1,10 +1,11 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { Menu, app, dialog, ipcMain, protocol, safeStorage, shell, type BrowserWindow } from 'electron';
+import { Menu, app, dialog, ipcMain, protocol, safeStorage, session, shell, type BrowserWindow } from 'electron';
 import { autoUpdater } from 'electron-updater';
 import { startClinicCore, type ClinicCore } from '../core';
 import { createLogger, errorKind } from '../core/log';
 import { APP_ORIGIN } from './app-origin';
+import { guardDownloads } from './downloads';
 import { openExternalSafely } from './external-links';
 import { registerIpcHandlers } from './ipc';
 import { safeStorageKeychain } from './keychain';
@@ -107,6 +108,8 @@ async function startCareDesk(): Promise<void> {
 
   const running = core;
   registerIpcHandlers(ipcMain, running.dispatcher);
+  // Before the window exists: the app's own exports ask where to save (starting in Documents); nothing else downloads.
+  guardDownloads(session.defaultSession, { origin: APP_ORIGIN, documentsDir: () => app.getPath('documents'), log });
   mainWindow = createMainWindow({ preloadPath: PRELOAD_PATH, log });
   mainWindow.on('closed', () => {
     mainWindow = null;

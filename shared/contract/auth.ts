@@ -3,11 +3,18 @@ import { ROLES } from '../roles';
 import { assessPassword } from '../auth/password-policy';
 import { defineChannel } from './channel';
 
-/** What the renderer may know about the signed-in user: name and role, nothing else. */
+/**
+ * What the renderer may know about the signed-in user: who they are (name and username), their role, whether they must
+ * choose a new password first, and whether they have a quick-unlock PIN. Nothing secret: no hash, salt or key.
+ */
 export const sessionUserSchema = z.object({
   displayName: z.string(),
+  /** The username they sign in with (lower-case): the lock screen shows it, "signed in as" names it. */
+  username: z.string(),
   role: z.enum(ROLES),
   mustChangePassword: z.boolean(),
+  /** Whether they have set a quick-unlock PIN (My account offers to set one up, or to change or remove it). */
+  hasPin: z.boolean(),
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
@@ -101,7 +108,7 @@ const ANY_STAFF = ROLES;
 
 export const sessionChannels = {
   state: defineChannel({
-    summary: 'Whether the clinic needs setting up, who is signed in (name and role only), and the keychain status.',
+    summary: 'Whether the clinic needs setting up, who is signed in (name, username, role, PIN set or not), and the keychain status.',
     input: z.undefined(),
     output: sessionStateSchema,
     access: 'public',

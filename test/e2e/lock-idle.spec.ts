@@ -126,6 +126,59 @@ test.describe('Automatic lock after idle time', () => {
     await expect(page.getByRole('dialog')).toHaveCount(0);
   });
 
+  test('a form that could not be kept at the automatic lock is named to its owner after unlocking: what was lost, and to type it again', async ({ page }) => {
+    await signedInWithTwoMinuteLock(page);
+    await page.keyboard.press('Alt+8');
+    await expect(page.getByRole('heading', { level: 1, name: 'Admin' })).toBeFocused();
+    await page.getByRole('button', { name: 'Add staff member' }).click();
+    const addStaff = page.getByRole('dialog', { name: 'Add staff member' });
+    await addStaff.getByRole('textbox', { name: 'Full name' }).fill('Priya Natarajan');
+    await addStaff.getByRole('textbox', { name: 'Username', exact: true }).fill('pnatarajan');
+
+    // Main cannot keep the draft this time (as if its data service had stopped answering).
+    await page.route('**/__caredesk/ipc/drafts:save', (route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside CareDesk.' } }) }),
+    );
+    const triedToKeep = page.waitForRequest((request) => request.url().endsWith('/__caredesk/ipc/drafts:save'));
+    await pauseClock(page);
+    await page.clock.runFor(TWO_MINUTES);
+    await triedToKeep;
+    // The lock happens all the same: the screen must not stay up because a draft failed.
+    await expect(lockHeading(page, ADMIN.fullName)).toBeVisible();
+    expect(await placesHolding(page, 'Natarajan')).toEqual([]);
+    await page.unroute('**/__caredesk/ipc/drafts:save');
+
+    await page.clock.resume();
+    await page.keyboard.type(ADMIN.password);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Admin' })).toBeFocused();
+    const lost = page.getByRole('alert').filter({ hasText: 'Some unsaved changes were lost' });
+    await expect(lost).toContainText(
+      'Your unsaved changes in the “Add staff member” form could not be kept when the screen locked, so they are gone. Open it again and re-enter what you had typed.',
+    );
+    expect(await placesHolding(page, 'Natarajan'), 'the message names the form, not what was typed').toEqual([]);
+    await expectNoSeriousA11yViolations(page, 'the Admin screen with the note of a form not kept');
+    await saveScreenshot(page, 'lock-draft-not-kept');
+
+    // The form offers no draft (there is none); the note stays until she dismisses it, and focus goes to the heading.
+    await page.getByRole('button', { name: 'Add staff member' }).click();
+    await expect(addStaff.getByRole('textbox', { name: 'Full name' })).toHaveValue('');
+    await expect(addStaff.getByText('You have unsaved changes from')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await expect(lost).toBeVisible();
+    await lost.getByRole('button', { name: 'Dismiss this message' }).click();
+    await expect(lost).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1, name: 'Admin' })).toBeFocused();
+
+    // Locked again with the draft kept this time: nothing to report afterwards.
+    await page.keyboard.press('Control+Shift+K');
+    await expect(lockHeading(page, ADMIN.fullName)).toBeVisible();
+    await page.keyboard.type(ADMIN.password);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Admin' })).toBeFocused();
+    await expect(page.getByText('Some unsaved changes were lost')).toHaveCount(0);
+  });
+
   test('a new colleague left on "Choose a new password" is signed out after the default 10 minutes', async ({ page }) => {
     // Before their own password is chosen main lets them read no settings, so the clinic default applies.
     await page.clock.install();

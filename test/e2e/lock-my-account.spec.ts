@@ -19,7 +19,7 @@ test.describe('My account', () => {
     await tabUntilFocused(page, opener);
     await page.keyboard.press('Enter');
     const account = page.getByRole('dialog', { name: 'My account' });
-    await expect(account).toContainText(`Signed in as ${ADMIN.fullName} (Administrator).`);
+    await expect(account).toContainText(`Signed in as ${ADMIN.fullName} (Administrator), with the username ${ADMIN.username}.`);
     const current = account.getByRole('textbox', { name: 'Current password', exact: true });
     await expect(current).toBeFocused();
     await expectNoSeriousA11yViolations(page, 'My account, password tab');

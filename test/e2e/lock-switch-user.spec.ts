@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { ClinicApi } from '../../shared/contract';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { ADMIN, addStaffThroughBridge, clinicAnswer } from './support/clinic';
+import { ADMIN, addStaffThroughBridge, clinicAnswer, signInThroughBridge } from './support/clinic';
 import { expect, freshClinicTest as test } from './support/fixtures';
 import { lockHeading, placesHolding, signInOnScreen } from './support/lock';
 import { saveScreenshot } from './support/screenshots';
@@ -105,7 +105,7 @@ test.describe('Another staff member at the locked desk', () => {
     await expect(addStaff.getByRole('textbox', { name: 'Username', exact: true })).toHaveValue(PRIYA.username);
     await expect(addStaff.getByRole('textbox', { name: 'Temporary password' })).toHaveValue('');
 
-    // And Jamal's own lock screen, next time, knows his username (he signed in on this window).
+    // And Jamal's own lock screen, next time, shows his username.
     await page.keyboard.press('Control+Shift+L');
     await signInOnScreen(page, { username: JAMAL.username, password: JAMALS_OWN });
     await expect(page.getByRole('heading', { level: 1, name: 'Schedule' })).toBeFocused();
@@ -114,19 +114,58 @@ test.describe('Another staff member at the locked desk', () => {
     await expect(page.getByRole('textbox', { name: 'Username' })).toHaveValue(JAMAL.username);
   });
 
-  test('after the window is reloaded while locked, the owner types their username too', async ({ page }) => {
+  test('a form that could not be kept at the lock is named to its owner when she is back, and never to the colleague in between', async ({ page }) => {
+    test.slow(); // three sign-ins and a password change, each a real key-slot derivation
     await page.goto('/');
     await signInOnScreen(page);
+    await addStaffThroughBridge(page, JAMAL);
+    await page.keyboard.press('Alt+8');
+    await page.getByRole('button', { name: 'Add staff member' }).click();
+    await page.getByRole('dialog', { name: 'Add staff member' }).getByRole('textbox', { name: 'Full name' }).fill(PRIYA.fullName);
+    await page.route('**/__caredesk/ipc/drafts:save', (route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside CareDesk.' } }) }),
+    );
+    await page.keyboard.press('Control+Shift+K');
+    await expect(lockHeading(page, ADMIN.fullName)).toBeVisible();
+    await page.unroute('**/__caredesk/ipc/drafts:save');
+
+    // Jamal takes the desk: Maria's lost form is none of his business.
+    await page.getByRole('button', { name: 'Sign in as someone else' }).click();
+    await page.getByRole('textbox', { name: 'Your username' }).fill(JAMAL.username);
+    await page.getByRole('textbox', { name: 'Your password' }).fill(JAMAL.temporaryPassword);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Choose a new password' })).toBeVisible();
+    await page.getByRole('textbox', { name: 'Current password', exact: true }).fill(JAMAL.temporaryPassword);
+    await page.getByRole('textbox', { name: 'New password', exact: true }).fill(JAMALS_OWN);
+    await page.getByRole('textbox', { name: 'Type the new password again', exact: true }).fill(JAMALS_OWN);
+    await page.getByRole('button', { name: 'Save new password' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Schedule' })).toBeFocused();
+    await expect(page.getByText('Some unsaved changes were lost')).toHaveCount(0);
+
+    // Maria comes back (her session ended when Jamal signed in, so she signs in): now she is told.
+    await page.keyboard.press('Control+Shift+K');
+    await expect(lockHeading(page, JAMAL.fullName)).toBeVisible();
+    await page.getByRole('button', { name: 'Sign in as someone else' }).click();
+    await page.getByRole('textbox', { name: 'Your username' }).fill(ADMIN.username);
+    await page.getByRole('textbox', { name: 'Your password' }).fill(ADMIN.password);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Schedule' })).toBeFocused();
+    await expect(page.getByRole('alert').filter({ hasText: 'Some unsaved changes were lost' })).toContainText('the “Add staff member” form could not be kept');
+  });
+
+  test('after the window is reloaded while locked, the lock screen still shows the owner’s username (main says whose session it is)', async ({ page }) => {
+    await page.goto('/');
+    await signInThroughBridge(page); // not on the screen: the window never saw the username typed
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Schedule' })).toBeVisible();
     await page.keyboard.press('Control+Shift+K');
     await expect(lockHeading(page, ADMIN.fullName)).toBeVisible();
 
     await page.reload();
     await expect(lockHeading(page, ADMIN.fullName)).toBeVisible();
-    const username = page.getByRole('textbox', { name: `${ADMIN.fullName}’s username` });
-    await expect(username).toBeFocused();
-    await page.keyboard.type(ADMIN.username);
-    await page.keyboard.press('Tab');
+    await expect(page.getByRole('textbox', { name: 'Username' })).toHaveValue(ADMIN.username);
+    await expect(page.getByRole('textbox', { name: 'Username' })).toHaveAttribute('readonly', '');
+    await expect(page.getByRole('textbox', { name: 'Password', exact: true })).toBeFocused();
     await page.keyboard.type(ADMIN.password);
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: 'Schedule' })).toBeFocused();

@@ -64,6 +64,9 @@ test.describe('Locking the screen and coming back', () => {
     const account = page.getByRole('dialog', { name: 'My account' });
     await account.getByRole('tab', { name: 'Quick-unlock PIN' }).click();
     await expect(account).toContainText('It works only on this window, and only on the day you signed in with your password.');
+    // Main says she has no PIN yet: the tab offers to set one up, and there is nothing to remove.
+    await expect(account).toContainText('You have no PIN yet. A PIN lets you unlock');
+    await expect(account.getByRole('button', { name: 'Remove my PIN' })).toHaveCount(0);
 
     // The password proves it is them; the PIN follows main's rules; both PIN fields must agree.
     await pinForm(account, { password: 'not my password', pin: PIN, again: PIN });
@@ -77,6 +80,8 @@ test.describe('Locking the screen and coming back', () => {
     await pinForm(account, { password: ADMIN.password, pin: PIN, again: PIN });
     await expect(account.getByRole('status').filter({ hasText: 'Your PIN is saved.' })).toBeVisible();
     await expect(account.getByRole('textbox', { name: 'Your password' })).toHaveValue('');
+    await expect(account).toContainText('You have a PIN. A PIN lets you unlock');
+    await expect(account.getByRole('button', { name: 'Change my PIN' })).toBeVisible();
     await expectNoSeriousA11yViolations(page, 'My account, PIN tab');
     await saveScreenshot(page, 'my-account-pin');
     await page.keyboard.press('Escape');
@@ -110,6 +115,9 @@ test.describe('Locking the screen and coming back', () => {
     await account.getByRole('tab', { name: 'Quick-unlock PIN' }).click();
     await account.getByRole('button', { name: 'Remove my PIN' }).click();
     await expect(account.getByRole('status').filter({ hasText: 'You have no PIN now.' })).toBeVisible();
+    await expect(account.getByRole('button', { name: 'Remove my PIN' })).toHaveCount(0);
+    await expect(account.getByRole('textbox', { name: 'Your password' })).toBeFocused();
+    await expect(account).toContainText('You have no PIN yet. A PIN lets you unlock');
     await page.keyboard.press('Control+Shift+K');
     await expect(lockHeading(page, ADMIN.fullName)).toBeVisible();
     await expect(page.getByRole('textbox', { name: 'PIN', exact: true })).toHaveCount(0);
@@ -158,6 +166,8 @@ test.describe('Locking the screen and coming back', () => {
     await expect(lockHeading(page, ADMIN.fullName)).toBeVisible();
     await expect(page.getByRole('textbox', { name: 'PIN', exact: true })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Unlock with PIN instead' })).toHaveCount(0);
+    // She does have a PIN (main says so), so the screen says why it is not on offer.
+    await expect(page.getByRole('status').filter({ hasText: PIN_DAY_OVER })).toBeVisible();
     await expect(password(page)).toBeFocused();
     await unlockWithPassword(page);
     await page.unroute('**/__caredesk/ipc/session:state');

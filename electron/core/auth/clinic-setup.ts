@@ -103,7 +103,7 @@ export function createClinicSetup(ctx: AccessContext) {
       setup.dbKey.fill(0);
       pending = null;
       log.info('completeSetup', 'clinic set up', { keychain: await keychain.status() });
-      return startSession(ctx, clientId, { ...admin, password_reset_required: 0 });
+      return startSession(ctx, database.db, clientId, { ...admin, password_reset_required: 0 });
     });
   }
 

@@ -7,6 +7,7 @@ import type { Session } from '../ipc/sessions';
 import { KEYCHAIN_WARNINGS, loadMachineSecret, type KeychainStatus } from '../keys/machine-secret';
 import { hasPin, MAX_PIN_TRIES, pinAllowedToday } from '../lock/pin';
 import type { AccessContext } from './access-context';
+import { describeSessionUser } from './session-user';
 import { findStaffUserById } from './staff-repository';
 
 /** A PIN may resume a locked session only if the owner has one, has tries left, and it is still the clinic day they signed in. */
@@ -40,7 +41,7 @@ export function createSessionState(ctx: AccessContext) {
     const open = openDb.current();
     if (session && open) {
       const row = await findStaffUserById(open.db, session.userId);
-      if (row) user = { displayName: row.full_name, role: row.role, mustChangePassword: row.password_reset_required === 1 };
+      if (row) user = await describeSessionUser(open.db, row);
     }
     const locked = user !== null && session !== null && session.lockedAt !== null;
     const openNow = openDb.current(); // again: a sign-out may have closed it meanwhile

@@ -1,5 +1,7 @@
+import type { Kysely } from 'kysely';
 import type { SessionUser } from '../../../shared/contract/auth';
 import type { ClinicDatabase } from '../db/clinic-database';
+import type { Database } from '../db/schema';
 import { ClinicFailure } from '../errors';
 import type { Session } from '../ipc/sessions';
 import { normalizeUsername, rebindAfterRecovery, unlockWithPassword, unlockWithRecoveryCode, withUserSlot, type Keystore } from '../keys/keystore';
@@ -10,16 +12,18 @@ import { clearFailures, lockedUntil, recordFailure } from '../keys/signin-thrott
 import { errorKind } from '../log';
 import type { AccessContext } from './access-context';
 import { DAMAGED_DATABASE } from './damaged-database';
+import { describeSessionUser } from './session-user';
 import { clearPasswordResetRequired, findStaffUserById, findStaffUserByUsername, markPasswordResetRequired } from './staff-repository';
 
 export const WRONG_CREDENTIALS = 'That username and password do not match. Check both and try again.';
 
 /** A session for this window, from the staff member's row; what the renderer is told about them. */
-export function startSession(
+export async function startSession(
   ctx: AccessContext,
+  db: Kysely<Database>,
   clientId: string,
   user: { id: string; username: string; full_name: string; role: Session['role']; password_reset_required: number },
-): SessionUser {
+): Promise<SessionUser> {
   ctx.sessions.set(clientId, {
     userId: user.id,
     username: user.username,
@@ -30,7 +34,7 @@ export function startSession(
     pinFailures: 0,
     mustChangePassword: user.password_reset_required === 1,
   });
-  return { displayName: user.full_name, role: user.role, mustChangePassword: user.password_reset_required === 1 };
+  return describeSessionUser(db, user);
 }
 
 /**
@@ -85,7 +89,7 @@ export function createSignIn(ctx: AccessContext) {
       writeKeystoreFile(ksFile, ks);
       await audit.auditSignIn(database.db, user, 'auth.signIn', { method: 'password' });
       log.info('signIn', 'signed in', { role: user.role });
-      return startSession(ctx, clientId, user);
+      return startSession(ctx, database.db, clientId, user);
     });
   }
 
@@ -141,7 +145,7 @@ export function createSignIn(ctx: AccessContext) {
       await clearPasswordResetRequired(database.db, admin.id, at);
       dbKey.fill(0);
       await audit.auditSignIn(database.db, admin, 'auth.signIn', { method: 'recoveryCode' });
-      return startSession(ctx, clientId, { ...admin, password_reset_required: 0 });
+      return startSession(ctx, database.db, clientId, { ...admin, password_reset_required: 0 });
     });
   }
 

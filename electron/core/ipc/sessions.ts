@@ -1,6 +1,6 @@
 import type { Role } from '../../../shared/roles';
 
-/** A signed-in staff member, as main knows them. The renderer only ever learns name and role. */
+/** A signed-in staff member, as main knows them. The renderer learns only what shared/contract/auth's sessionUserSchema lists. */
 export interface Session {
   userId: string;
   username: string;

@@ -1,5 +1,6 @@
 import type { Contract } from '../../../shared/contract';
 import { pinUnlockAllowed } from '../auth/clinic-access';
+import { describeSessionUser } from '../auth/session-user';
 import { ClinicFailure } from '../errors';
 import type { HandlerContext, HandlersFor } from '../ipc/dispatcher';
 import type { Session } from '../ipc/sessions';
@@ -36,7 +37,13 @@ export function lockHandlers({ access, audit, db, now }: CoreServices): Handlers
           session.lockedAt = null;
           session.pinFailures = 0;
           await audit.record(db(), session, { action: 'auth.signIn', entityType: 'staff_user', entityId: session.userId, detail: { method: 'pin' } });
-          return { displayName: session.displayName, role: session.role, mustChangePassword: session.mustChangePassword };
+          return describeSessionUser(db(), {
+            id: session.userId,
+            username: session.username,
+            full_name: session.displayName,
+            role: session.role,
+            password_reset_required: session.mustChangePassword ? 1 : 0,
+          });
         }
         session.pinFailures += 1;
         await audit.record(db(), session, {

@@ -7,12 +7,25 @@ import { callClinic } from '../api/clinic';
  * mounted draft-capable form saves its current values to main (`drafts:save`, kept in the encrypted
  * database for its owner only). When the owner opens that form again, the draft is offered back.
  */
-type DraftSaver = () => Promise<void>;
-const savers = new Set<DraftSaver>();
+/** Keeps one mounted form's unsaved values; answers false when they could not be kept (true: kept, or nothing to keep). */
+type DraftSaver = () => Promise<boolean>;
+const savers = new Map<DraftSaver, string>();
 
-/** Saves every mounted form's unsaved values. Call before `lock.now()` and before switching user. */
-export async function saveAllDrafts(): Promise<void> {
-  await Promise.all([...savers].map((save) => save().catch(() => undefined)));
+/** Adds a form's saver to those `saveAllDrafts` runs; returns the way to take it off again (the form unmounted). */
+export function registerDraftSaver(formKey: string, save: DraftSaver): () => void {
+  savers.set(save, formKey);
+  return () => void savers.delete(save);
+}
+
+/**
+ * Saves every mounted form's unsaved values. Call before `lock.now()` and before switching user. Answers the form keys
+ * whose values could NOT be kept (main refused or could not be reached), so the owner can be told what to type again.
+ */
+export async function saveAllDrafts(): Promise<string[]> {
+  const outcomes = await Promise.all(
+    [...savers].map(async ([save, formKey]) => ({ formKey, kept: await save().catch(() => false) })),
+  );
+  return outcomes.filter((outcome) => !outcome.kept).map((outcome) => outcome.formKey);
 }
 
 export interface FormDraftOptions<T extends FieldValues> {
@@ -51,16 +64,16 @@ export function useFormDraft<T extends FieldValues>(formKey: string, form: UseFo
         void callClinic((api) => api.drafts.discard({ formKey }));
       }
     });
-    const save: DraftSaver = async () => {
-      if (!form.formState.isDirty) return;
+    const unregister = registerDraftSaver(formKey, async () => {
+      if (!form.formState.isDirty) return true;
       const values: Record<string, unknown> = { ...form.getValues() };
       for (const field of exclude.current) delete values[field];
-      await callClinic((api) => api.drafts.save({ formKey, data: JSON.stringify(values) }));
-    };
-    savers.add(save);
+      const saved = await callClinic((api) => api.drafts.save({ formKey, data: JSON.stringify(values) }));
+      return saved.ok;
+    });
     return () => {
       cancelled = true;
-      savers.delete(save);
+      unregister();
     };
   }, [formKey, form]);
 

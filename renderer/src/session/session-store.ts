@@ -16,6 +16,12 @@ interface SessionStoreState {
   lockAfterMinutes: number;
   /** Why the last session ended without the person choosing it (too many wrong PINs); shown above the sign-in form. */
   signedOutNotice: string | null;
+  /**
+   * Draft keys of the signed-in person's forms whose unsaved values could not be kept when the window last locked
+   * (shown above every screen until they dismiss it), or null.
+   */
+  draftsNotKept: string[] | null;
+  dismissDraftsNotKept(): void;
   /** Asks main who is signed in (or whether the clinic needs setting up) and shows the matching screen. */
   refresh(): Promise<void>;
   /** After an administrator saved the clinic settings: the header and the idle timer follow at once. */
@@ -30,6 +36,8 @@ export const useSessionStore = createResettableStore<SessionStoreState>((set, ge
   clinicName: null,
   lockAfterMinutes: LOCK_MINUTES.default,
   signedOutNotice: null,
+  draftsNotKept: null,
+  dismissDraftsNotKept: () => set({ draftsNotKept: null }),
   async refresh() {
     const result = await callClinic((api) => api.session.state());
     if (!result.ok) {
@@ -41,8 +49,9 @@ export const useSessionStore = createResettableStore<SessionStoreState>((set, ge
     const wasSignedIn = before.kind === 'ready' && before.state.phase === 'signed-in' ? before.state.user : null;
     // Locked, signed out or replaced behind this window's back (main answered LOCKED or UNAUTHENTICATED to a screen):
     // whatever the stores held for that person goes, as it does when this window locks or signs out itself.
-    if (wasSignedIn && (state.phase !== 'signed-in' || state.user?.displayName !== wasSignedIn.displayName)) resetAllStores();
-    forgetOwnerUnlessStill(state);
+    // By username: two staff members may share a name.
+    if (wasSignedIn && (state.phase !== 'signed-in' || state.user?.username !== wasSignedIn.username)) resetAllStores();
+    if (state.phase === 'signed-out' || state.phase === 'needs-setup') lockedOn = null;
     set({ view: { kind: 'ready', state } });
     if (state.phase !== 'signed-out') set({ signedOutNotice: null });
     // The clinic's settings are for signed-in staff who are past "choose a new password".
@@ -60,40 +69,40 @@ export const useSessionStore = createResettableStore<SessionStoreState>((set, ge
 }));
 
 /**
- * Whose session this window holds, as far as this window saw them sign in: the lock screen prefills their username
- * (main tells the renderer names and roles only). Kept outside the stores because it must outlive the lock's reset.
+ * Kept outside the stores because they must outlive the lock's reset. The screen the owner was on when the window
+ * locked: they come back to it, anybody else starts on the Schedule.
  */
-let owner: { username: string; displayName: string } | null = null;
-/** The screen the owner was on when the window locked: they come back to it, anybody else starts on the Schedule. */
-let lockedOn: { screen: ScreenId; displayName: string; role: string } | null = null;
+let lockedOn: { screen: ScreenId; username: string; role: string } | null = null;
+/**
+ * Forms whose unsaved values could not be kept as drafts at a lock, and whose they were: told to that person (only)
+ * when they are next signed in on this window, by unlocking or by signing in again.
+ */
+let draftsLost: { username: string; formKeys: string[] } | null = null;
 
-function forgetOwnerUnlessStill(state: SessionState): void {
-  if (!state.user || (owner && owner.displayName !== state.user.displayName)) owner = null;
-  if (state.phase === 'signed-out' || state.phase === 'needs-setup') lockedOn = null;
-}
-
-/** The username the locked session's owner signed in with on this window, or null when this window did not see it (a reload). */
-export function lockedOwnerUsername(): string | null {
-  const view = useSessionStore.getState().view;
-  if (view.kind !== 'ready' || view.state.phase !== 'locked' || !view.state.user || !owner) return null;
-  return owner.displayName === view.state.user.displayName ? owner.username : null;
+function noteDraftsNotKept(username: string, formKeys: readonly string[]): void {
+  if (formKeys.length === 0) return;
+  const earlier = draftsLost?.username === username ? draftsLost.formKeys : [];
+  draftsLost = { username, formKeys: [...new Set([...earlier, ...formKeys])] };
 }
 
 /**
  * After a successful sign-in, recovery, setup, unlock or password change: read the new session from main, and put
- * keyboard focus on the first screen's heading (the button that was pressed is gone). `username`, when the form
- * knew it, lets the lock screen prefill it later. The owner coming back from the lock screen returns to the screen
- * they left; anybody else starts on the Schedule.
+ * keyboard focus on the first screen's heading (the button that was pressed is gone). The owner coming back from
+ * the lock screen returns to the screen they left; anybody else starts on the Schedule. Forms of theirs that could
+ * not be kept at the lock are named above the screen.
  */
-export async function enterSignedIn(signedIn: { username?: string } = {}): Promise<void> {
+export async function enterSignedIn(): Promise<void> {
   const before = lockedOn;
   lockedOn = null;
   await useSessionStore.getState().refresh();
   const view = useSessionStore.getState().view;
-  const user = view.kind === 'ready' ? view.state.user : null;
-  if (user && signedIn.username) owner = { username: signedIn.username, displayName: user.displayName };
+  const user = view.kind === 'ready' && view.state.phase === 'signed-in' ? view.state.user : null;
+  if (user && draftsLost?.username === user.username) {
+    useSessionStore.setState({ draftsNotKept: draftsLost.formKeys });
+    draftsLost = null;
+  }
   const ui = useUiStore.getState();
-  if (user && before && before.displayName === user.displayName && before.role === user.role) ui.navigate(before.screen);
+  if (user && before && before.username === user.username && before.role === user.role) ui.navigate(before.screen);
   else ui.focusScreenHeading();
 }
 
@@ -104,7 +113,6 @@ export async function enterSignedIn(signedIn: { username?: string } = {}): Promi
  */
 export async function signOut(): Promise<void> {
   await callClinic((api) => api.auth.signOut()); // if main cannot be reached, the refresh below says so
-  owner = null;
   lockedOn = null;
   resetAllStores();
   await useSessionStore.getState().refresh();
@@ -112,7 +120,6 @@ export async function signOut(): Promise<void> {
 
 /** After main ended the session itself (five wrong PINs): the sign-in screen says why. */
 export async function sessionEnded(notice: string): Promise<void> {
-  owner = null;
   lockedOn = null;
   resetAllStores();
   await useSessionStore.getState().refresh();
@@ -125,7 +132,8 @@ let locking: Promise<void> | null = null;
  * Locks the window (button, Ctrl+Shift+K, or the idle timer): every open form's unsaved values are kept as drafts
  * first, main locks the session, then every store is cleared, so the signed-in screens, their dialogs and anything
  * they held are gone; only the lock screen is left, with the owner's name. If main could not lock, the window signs
- * out instead: an unlocked screen must never stay up when someone asked for it to be hidden.
+ * out instead: an unlocked screen must never stay up when someone asked for it to be hidden. A form whose values
+ * could not be kept still goes (the lock must happen), but its owner is told which one when they are back.
  */
 export function lockNow(): Promise<void> {
   locking ??= (async () => {
@@ -134,12 +142,12 @@ export function lockNow(): Promise<void> {
       const user = view.kind === 'ready' && view.state.phase === 'signed-in' ? view.state.user : null;
       if (!user) return;
       const screen = useUiStore.getState().screen;
-      await saveAllDrafts();
+      noteDraftsNotKept(user.username, await saveAllDrafts());
       const locked = await callClinic((api) => api.lock.now());
       const state = await callClinic((api) => api.session.state());
       if (locked.ok && state.ok && state.value.phase === 'locked') {
         resetAllStores();
-        lockedOn = { screen, displayName: user.displayName, role: user.role };
+        lockedOn = { screen, username: user.username, role: user.role };
         useSessionStore.setState({ view: { kind: 'ready', state: state.value } });
         return;
       }

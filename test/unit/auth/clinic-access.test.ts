@@ -60,7 +60,7 @@ describe('first run', () => {
     const { access, dir } = clinic();
     expect((await access.state('w1')).phase).toBe('needs-setup');
     const { user } = await setUp(access);
-    expect(user).toEqual({ displayName: 'Maria Lee', role: 'admin', mustChangePassword: false });
+    expect(user).toEqual({ displayName: 'Maria Lee', username: 'mlee', role: 'admin', mustChangePassword: false, hasPin: false });
     expect(dir.list()).toEqual(expect.arrayContaining(['caredesk.db', 'caredesk.keystore', 'machine-secret.sealed']));
     expect(await access.state('w1')).toMatchObject({ phase: 'signed-in', user: { displayName: 'Maria Lee', role: 'admin' } });
   });

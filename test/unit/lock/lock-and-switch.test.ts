@@ -45,6 +45,31 @@ describe('lock and switch user on a shared front-desk PC', () => {
     expect(await value(call<{ clinicName: string }>('settings:get', undefined))).toMatchObject({ clinicName: 'Riverside Family Clinic' });
   });
 
+  it('tells the window who is signed in, username included, and whether they have a PIN; never the PIN’s hash or salt', async () => {
+    const admin = { displayName: TEST_ADMIN.fullName, username: TEST_ADMIN.username, role: 'admin', mustChangePassword: false };
+    expect((await value(call<{ user: unknown }>('session:state', undefined))).user).toEqual({ ...admin, hasPin: false });
+    expect(await value(call('auth:signIn', { username: TEST_ADMIN.username.toUpperCase(), password: TEST_ADMIN.password }))).toEqual({ ...admin, hasPin: false });
+
+    await value(call('lock:setPin', { password: TEST_ADMIN.password, pin: '4821' }));
+    const withPin = await value(call<{ user: unknown }>('session:state', undefined));
+    expect(withPin.user).toEqual({ ...admin, hasPin: true });
+    const stored = await core.access.database().db.selectFrom('staff_pin').select(['hash', 'salt']).executeTakeFirstOrThrow();
+    await value(call('lock:now', undefined));
+    const locked = await value(call('session:state', undefined));
+    expect(locked).toMatchObject({ phase: 'locked', user: { ...admin, hasPin: true } });
+    const unlocked = await value(call('lock:unlockWithPin', { pin: '4821' }));
+    expect(unlocked).toEqual({ ...admin, hasPin: true });
+    for (const answer of [withPin, locked, unlocked]) {
+      const text = JSON.stringify(answer);
+      expect(text).not.toContain(stored.hash);
+      expect(text).not.toContain(stored.salt);
+      expect(text).not.toContain('4821');
+    }
+
+    await value(call('lock:clearPin', undefined));
+    expect((await value(call<{ user: unknown }>('session:state', undefined))).user).toEqual({ ...admin, hasPin: false });
+  });
+
   it('a PIN unlocks the owner’s session the same clinic day, after the password confirmed it', async () => {
     expect(await call('lock:setPin', { password: 'not my password', pin: '4821' })).toMatchObject({ ok: false, error: { issues: [{ path: 'password' }] } });
     expect(await call('lock:setPin', { password: TEST_ADMIN.password, pin: '1234' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });

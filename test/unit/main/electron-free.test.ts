@@ -25,6 +25,7 @@ describe('modules that must run without Electron', () => {
     'run-mode',
     'control-characters',
     'ipc',
+    'downloads',
   ])('electron/main/%s.ts loads under plain Node', async (name) => {
     await expect(import(`../../../electron/main/${name}`)).resolves.toBeTypeOf('object');
   });

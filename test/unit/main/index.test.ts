@@ -19,6 +19,7 @@ interface FakeElectron {
   shell: { openExternal: Fn };
   Menu: { buildFromTemplate: Fn; setApplicationMenu: Fn };
   safeStorage: Record<'isAsyncEncryptionAvailable' | 'getSelectedStorageBackend' | 'encryptStringAsync' | 'decryptStringAsync', Fn>;
+  session: { defaultSession: EventEmitter };
   windows: Array<EventEmitter & { options: Record<string, unknown>; loadURL: Fn }>;
 }
 
@@ -40,6 +41,7 @@ vi.mock('electron', async () => {
       if (name === 'userData') state.userData = value;
     }),
     getPath: (name: string) => {
+      if (name === 'documents') return join(state.userData, 'Documents');
       if (name !== 'userData') throw new Error(`unexpected getPath(${name})`);
       return state.userData;
     },
@@ -77,6 +79,7 @@ vi.mock('electron', async () => {
         result: Buffer.from(sealed.toString().replace(/^sealed:/, ''), 'hex').toString(),
       })),
     },
+    session: { defaultSession: new Emitter() },
     windows,
   } as unknown as FakeElectron;
   return { ...state.electron, BrowserWindow };
@@ -96,6 +99,7 @@ async function startShell(): Promise<FakeElectron> {
   if (state.electron) {
     state.electron.windows.length = 0;
     state.electron.app.removeAllListeners();
+    state.electron.session.defaultSession.removeAllListeners();
     vi.clearAllMocks();
   }
   vi.resetModules();
@@ -185,7 +189,7 @@ describe('the Electron shell (electron/main/index.ts)', () => {
       admin: { fullName: 'Maria Lee', username: 'mlee', password: 'maple syrup on tuesday' },
       confirmGroups: [begun.value.recoveryCodeGroups[a - 1], begun.value.recoveryCodeGroups[b - 1]],
     });
-    expect(completed).toStrictEqual({ ok: true, value: { displayName: 'Maria Lee', role: 'admin', mustChangePassword: false } });
+    expect(completed).toStrictEqual({ ok: true, value: { displayName: 'Maria Lee', username: 'mlee', role: 'admin', mustChangePassword: false, hasPin: false } });
     expect(electron.safeStorage.encryptStringAsync).toHaveBeenCalledTimes(1);
     expect(existsSync(join(dataDir, DATABASE_FILE))).toBe(true);
     expect(existsSync(join(dataDir, KEYSTORE_FILE))).toBe(true);
@@ -197,6 +201,23 @@ describe('the Electron shell (electron/main/index.ts)', () => {
     expect(contents.openWindow('file:///etc/passwd')).toStrictEqual({ action: 'deny' });
     expect(contents.openWindow('https://payer.example/portal')).toStrictEqual({ action: 'deny' });
     expect(electron.shell.openExternal).toHaveBeenCalledExactlyOnceWith('https://payer.example/portal');
+
+    // Downloads: the app's own export asks where to save, starting in Documents; a web address is refused.
+    expect(electron.session.defaultSession.listenerCount('will-download')).toBe(1);
+    const download = (url: string) => {
+      const event = { preventDefault: vi.fn() };
+      const item = { getURL: () => url, getFilename: () => 'caredesk-audit-trail-20260314-0930.csv', setSaveDialogOptions: vi.fn(), once: vi.fn() };
+      electron.session.defaultSession.emit('will-download', event, item, { isDestroyed: () => false, getURL: () => 'app://caredesk/index.html' });
+      return { event, item };
+    };
+    const exported = download('blob:app://caredesk/5d1b7c0e-2f43-4a7e-9d1f-0c2b8e6a4f11');
+    expect(exported.event.preventDefault).not.toHaveBeenCalled();
+    expect(exported.item.setSaveDialogOptions).toHaveBeenCalledWith(
+      expect.objectContaining({ defaultPath: join(userData, 'Documents', 'caredesk-audit-trail-20260314-0930.csv') }),
+    );
+    const webAddress = download('https://evil.example/payload.csv');
+    expect(webAddress.event.preventDefault).toHaveBeenCalledTimes(1);
+    expect(webAddress.item.setSaveDialogOptions).not.toHaveBeenCalled();
 
     // A development run never creates the auto-updater.
     expect(state.updaterCreated).toBe(0);

@@ -35,7 +35,7 @@ describe('staff accounts (administrator)', () => {
     expect(created).toMatchObject({ username: 'jortiz', fullName: 'Jamal Ortiz', role: 'front_desk', status: 'active', passwordResetRequired: true, lockedUntil: null });
 
     const signedIn = await value(call('auth:signIn', { username: 'jortiz', password: 'blue heron at dawn' }, 'front-pc'));
-    expect(signedIn).toEqual({ displayName: 'Jamal Ortiz', role: 'front_desk', mustChangePassword: true });
+    expect(signedIn).toEqual({ displayName: 'Jamal Ortiz', username: 'jortiz', role: 'front_desk', mustChangePassword: true, hasPin: false });
     await value(call('auth:changePassword', { currentPassword: 'blue heron at dawn', newPassword: 'ferns grow by the creek' }, 'front-pc'));
     const list = await value(call<StaffMember[]>('staff:list', undefined));
     expect(list.find((m) => m.username === 'jortiz')?.passwordResetRequired).toBe(false);

@@ -15,7 +15,7 @@ export function MyAccountDialog() {
       {user && (
         <>
           <Text mb="md">
-            Signed in as <strong>{user.displayName}</strong> ({ROLE_LABELS[user.role]}).
+            Signed in as <strong>{user.displayName}</strong> ({ROLE_LABELS[user.role]}), with the username <strong>{user.username}</strong>.
           </Text>
           {/* keepMounted off: what was typed on one tab is gone when the other one is chosen. */}
           <Tabs defaultValue="password" keepMounted={false}>

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { lockChannels } from '../../../../shared/contract/lock';
 import { callClinic } from '../../api/clinic';
 import { applyServerIssues, nestedFieldNames } from '../../forms/server-issues';
+import { useSessionStore } from '../../session/session-store';
 import { lockKeys } from '../../shell/keyboard';
 import { AccountNotice, type Notice } from './AccountNotice';
 
@@ -18,8 +19,13 @@ const setPinSchema = z
 type SetPinValues = z.input<typeof setPinSchema>;
 const EMPTY: SetPinValues = { request: { password: '', pin: '' }, confirmPin: '' };
 
-/** Sets (with the password, to prove it is them) or removes the signed-in person's quick-unlock PIN. */
+/**
+ * Sets (with the password, to prove it is them), changes or removes the signed-in person's quick-unlock PIN. Whether
+ * they have one comes from main (the session's `hasPin`), and is read again after each change.
+ */
 export function QuickUnlockPinForm() {
+  const hasPin = useSessionStore((state) => (state.view.kind === 'ready' ? (state.view.state.user?.hasPin ?? false) : false));
+  const refreshSession = useSessionStore((state) => state.refresh);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [removing, setRemoving] = useState(false);
   const form = useForm<SetPinValues, unknown, z.output<typeof setPinSchema>>({ resolver: zodResolver(setPinSchema), defaultValues: EMPTY });
@@ -30,6 +36,7 @@ export function QuickUnlockPinForm() {
     form.reset(EMPTY);
     if (result.ok) {
       setNotice((previous) => next(previous, 'success', 'Your PIN is saved. Today, after you lock this window, unlock it with your PIN.'));
+      await refreshSession();
       return;
     }
     const unmatched = applyServerIssues(result.error.issues, form.setError, nestedFieldNames<SetPinValues>('request', ['password', 'pin']));
@@ -44,13 +51,17 @@ export function QuickUnlockPinForm() {
     setNotice((previous) =>
       result.ok ? next(previous, 'success', 'You have no PIN now. Unlock with your password.') : next(previous, 'error', result.error.message),
     );
+    if (!result.ok) return;
+    await refreshSession();
+    form.setFocus('request.password'); // the Remove button that had focus is gone
   };
 
   return (
     <Stack gap="md">
       <Text>
-        A PIN lets you unlock your own session quickly after you lock the screen ({lockKeys().caps.join('+')}). It works only on this window, and
-        only on the day you signed in with your password. The next day, or after 5 wrong tries, unlock with your password.
+        <strong>{hasPin ? 'You have a PIN.' : 'You have no PIN yet.'}</strong> A PIN lets you unlock your own session quickly after you lock the
+        screen ({lockKeys().caps.join('+')}). It works only on this window, and only on the day you signed in with your password. The next day, or
+        after 5 wrong tries, unlock with your password.
       </Text>
       <AccountNotice notice={notice} failureTitle="PIN not changed" />
       <form noValidate onSubmit={submit} aria-label="Set my PIN">
@@ -88,12 +99,14 @@ export function QuickUnlockPinForm() {
               visibilityToggleButtonProps={{ 'aria-label': 'Show or hide the PIN' }}
             />
           </Group>
-          <Group justify="space-between">
-            <Button variant="default" color="red" onClick={() => void removePin()} loading={removing} disabled={isSubmitting}>
-              Remove my PIN
-            </Button>
+          <Group justify={hasPin ? 'space-between' : 'flex-end'}>
+            {hasPin && (
+              <Button variant="default" color="red" onClick={() => void removePin()} loading={removing} disabled={isSubmitting}>
+                Remove my PIN
+              </Button>
+            )}
             <Button type="submit" loading={isSubmitting} disabled={removing}>
-              Save my PIN
+              {hasPin ? 'Change my PIN' : 'Save my PIN'}
             </Button>
           </Group>
         </Stack>

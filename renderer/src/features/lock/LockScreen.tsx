@@ -1,9 +1,8 @@
 import { Anchor, Button, Divider, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { SessionState } from '../../../../shared/contract/auth';
-import { lockedOwnerUsername } from '../../session/session-store';
 import { PasswordUnlockForm } from './PasswordUnlockForm';
-import { PinUnlockForm } from './PinUnlockForm';
+import { PIN_DAY_OVER, PinUnlockForm } from './PinUnlockForm';
 import { SwitchUserForm } from './SwitchUserForm';
 import './lock.css';
 
@@ -16,7 +15,10 @@ type Way = { kind: 'pin' } | { kind: 'password'; note: string | null } | { kind:
  */
 export function LockScreen({ state }: { state: SessionState }) {
   const name = state.user?.displayName ?? 'Someone';
-  const [way, setWay] = useState<Way>(state.pinUnlockAvailable ? { kind: 'pin' } : { kind: 'password', note: null });
+  // The owner's own way back: the PIN while main takes it; the password otherwise, saying why when they do have a PIN.
+  const ownerWay = (): Way =>
+    state.pinUnlockAvailable ? { kind: 'pin' } : { kind: 'password', note: state.user?.hasPin ? PIN_DAY_OVER : null };
+  const [way, setWay] = useState<Way>(ownerWay);
   const usePassword = (note: string | null = null) => setWay({ kind: 'password', note });
 
   return (
@@ -30,7 +32,7 @@ export function LockScreen({ state }: { state: SessionState }) {
         </Stack>
 
         {way.kind === 'pin' && <PinUnlockForm ownerName={name} onUsePassword={usePassword} />}
-        {way.kind === 'password' && <PasswordUnlockForm ownerName={name} username={lockedOwnerUsername()} note={way.note} />}
+        {way.kind === 'password' && <PasswordUnlockForm ownerName={name} username={state.user?.username ?? null} note={way.note} />}
         {way.kind === 'pin' && (
           <Anchor component="button" type="button" className="entry-link lock-other-way" onClick={() => usePassword()}>
             Unlock with password instead
@@ -43,7 +45,7 @@ export function LockScreen({ state }: { state: SessionState }) {
         )}
 
         {way.kind === 'someone-else' ? (
-          <SwitchUserForm ownerName={name} onBack={() => setWay(state.pinUnlockAvailable ? { kind: 'pin' } : { kind: 'password', note: null })} />
+          <SwitchUserForm ownerName={name} onBack={() => setWay(ownerWay())} />
         ) : (
           <>
             <Divider label={`Not ${name}?`} labelPosition="center" classNames={{ label: 'lock-divider-label' }} />

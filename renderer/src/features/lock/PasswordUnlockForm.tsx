@@ -14,7 +14,7 @@ type SignInValues = z.input<typeof signInSchema>;
 
 interface PasswordUnlockFormProps {
   ownerName: string;
-  /** The owner's username when this window saw them sign in (shown, not editable); null after a reload: they type it. */
+  /** The owner's username, as main tells it (shown, not editable); null only if main did not say whose session it is: they type it. */
   username: string | null;
   /** Why the password is asked for instead of the PIN (main's words), or null. */
   note: string | null;
@@ -32,7 +32,7 @@ export function PasswordUnlockForm({ ownerName, username, note }: PasswordUnlock
   const submit = form.handleSubmit(async (values) => {
     const result = await callClinic((api) => api.auth.signIn(values));
     if (result.ok) {
-      await enterSignedIn({ username: values.username });
+      await enterSignedIn();
       return;
     }
     form.setValue('password', '');

@@ -24,7 +24,7 @@ export function SwitchUserForm({ ownerName, onBack }: { ownerName: string; onBac
   const submit = form.handleSubmit(async (values) => {
     const result = await callClinic((api) => api.auth.signIn(values));
     if (result.ok) {
-      await enterSignedIn({ username: values.username });
+      await enterSignedIn();
       return;
     }
     form.setValue('password', '');

@@ -105,7 +105,7 @@ export function SetupWizard({ keychainWarning }: { keychainWarning: string | nul
       api.setup.complete({ clinicName: clinic.clinicName, timeZone: clinic.timeZone, admin: adminForm.getValues('admin'), confirmGroups: confirm.confirmGroups }),
     );
     if (result.ok) {
-      await enterSignedIn({ username: adminForm.getValues('admin.username') }); // the gate replaces the wizard with the app; the code goes with it
+      await enterSignedIn(); // the gate replaces the wizard with the app; the code goes with it
       return;
     }
     setBusy(false);

@@ -32,7 +32,7 @@ export function RecoveryScreen({ newComputer, onBack }: RecoveryScreenProps) {
   const submit = form.handleSubmit(async (values) => {
     const result = await callClinic((api) => api.auth.recover(values.request));
     if (result.ok) {
-      await enterSignedIn({ username: values.request.username });
+      await enterSignedIn();
       return;
     }
     form.setValue('request.newPassword', '');

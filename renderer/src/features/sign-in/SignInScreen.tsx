@@ -30,7 +30,7 @@ export function SignInScreen({ recoveryRequired, onRecover }: SignInScreenProps)
   const submit = form.handleSubmit(async (values) => {
     const result = await callClinic((api) => api.auth.signIn(values));
     if (result.ok) {
-      await enterSignedIn({ username: values.username }); // the lock screen shows it later
+      await enterSignedIn();
       return;
     }
     // The typed password is not kept on screen after a failure.

@@ -1,6 +1,7 @@
 /**
- * Hands text to the browser as a file download (a blob: link with `download`). In Electron this opens the
- * computer's Save dialog; in the browser test host it is a normal download. Nothing is sent anywhere.
+ * Hands text to the browser as a file download (a blob: link with `download`). In Electron, main lets only such
+ * blob: downloads of the app's own page through and asks where to save them (the Save dialog, starting in Documents:
+ * electron/main/downloads.ts); in the browser test host it is a normal download. Nothing is sent anywhere.
  */
 export function downloadTextFile(fileName: string, text: string, type: string): void {
   // A byte-order mark, so Excel on Windows reads names with accents (José, Zoë) as UTF-8.
