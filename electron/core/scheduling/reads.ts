@@ -10,8 +10,9 @@ import type { AuditedBy } from '../audit/service';
 import type { Database, ProviderRow, RoomRow } from '../db/schema';
 import { ClinicFailure } from '../errors';
 import { availabilityOn, blockedOn } from './availability';
+import { bookSetup } from './book-setup';
 import { clinicTimeZone } from './clinic-zone';
-import { appointmentsWithNames, appointmentWithNames, bookRowsBetween, bookRowsOfPatient, listProviders, listRooms, loadExceptions, loadHours, providerNotFound, requireProvider, requireType, typeProviders } from './repository';
+import { appointmentsWithNames, appointmentWithNames, bookRowsBetween, bookRowsOfPatient, listProviders, listRooms, loadExceptions, providerNotFound, requireProvider, requireType, typeProviders } from './repository';
 import type { SchedulingDeps } from './setup';
 import { findOpenSlots } from './slots';
 import { appointmentViews, bookViews } from './views';
@@ -39,14 +40,13 @@ export function createSchedulingReads({ db, audit, now }: SchedulingDeps) {
 
   async function day(input: { date: string; by: 'provider' | 'room'; includeInactive: boolean }): Promise<DayView> {
     const database = db();
-    const zone = await clinicTimeZone(database);
+    const { zone, providers: everyProvider, hours } = await bookSetup(database);
     const clock = dayClock(input.date, zone);
     const appointments = await appointmentsBetween(database, zone, clock.startAt, clock.endAt);
     const exceptions = await loadExceptions(database, input.date, input.date);
     let columns: DayColumn[];
     if (input.by === 'provider') {
-      const providers = (await listProviders(database)).filter((p) => input.includeInactive || p.active === 1 || appointments.some((a) => a.providerId === p.id));
-      const hours = await loadHours(database, providers.map((p) => p.id));
+      const providers = everyProvider.filter((p) => input.includeInactive || p.active === 1 || appointments.some((a) => a.providerId === p.id));
       columns = providers.map((p) => {
         const availability = availabilityOn(input.date, p.id, hours.get(p.id), exceptions, zone, clock);
         return {
@@ -69,13 +69,13 @@ export function createSchedulingReads({ db, audit, now }: SchedulingDeps) {
 
   async function week(input: { providerId: string; date: string }) {
     const database = db();
-    const zone = await clinicTimeZone(database);
-    const provider = await requireProvider(database, input.providerId);
+    const { zone, providers, hours } = await bookSetup(database);
+    const provider = providers.find((p) => p.id === input.providerId);
+    if (!provider) throw providerNotFound();
     const monday = mondayOf(input.date);
     const sunday = addDays(monday, 6);
     const clocks = Array.from({ length: 7 }, (_, i) => dayClock(addDays(monday, i), zone));
     const appointments = await appointmentsBetween(database, zone, (clocks[0] as (typeof clocks)[number]).startAt, (clocks[6] as (typeof clocks)[number]).endAt, { providerId: provider.id });
-    const hours = await loadHours(database, [provider.id]);
     const exceptions = await loadExceptions(database, monday, sunday, [provider.id]);
     return {
       providerId: provider.id,
@@ -127,12 +127,9 @@ export function createSchedulingReads({ db, audit, now }: SchedulingDeps) {
 
   /** Grid rows within the working hours of the day (all active providers), or the whole day. */
   async function dayGrid(input: { date: string; step: GridStep; wholeDay: boolean }): Promise<{ rows: GridRow[] }> {
-    const database = db();
-    const zone = await clinicTimeZone(database);
+    const { zone, providers, hours } = await bookSetup(db());
     if (input.wholeDay) return { rows: gridRows(input.date, zone, input.step) };
-    const providers = (await listProviders(database)).filter((p) => p.active === 1);
-    const hours = await loadHours(database, providers.map((p) => p.id));
-    const blocks = [...hours.values()].flatMap((week) => week.get(isoWeekday(input.date)) ?? []);
+    const blocks = providers.filter((p) => p.active === 1).flatMap((p) => hours.get(p.id)?.get(isoWeekday(input.date)) ?? []);
     const window =
       blocks.length === 0
         ? DEFAULT_GRID_WINDOW

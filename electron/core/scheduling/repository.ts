@@ -163,7 +163,7 @@ export type BookRow = Omit<AppointmentListRow, 'busy_until' | 'created_at' | 'cr
  * - the last reminder call from the appointment row itself (kept there by markReminder, migration 0011), so no row
  *   of appointment_reminder is read: a probe of that index per appointment was most of a day away from today;
  * - the names of providers, types, rooms and staff not joined (a probe per appointment was a third of the statement's
- *   time on a full day) but read once per list by bookNames and looked up while the views are built (the driver's
+ *   time on a full day) but looked up while the views are built, from the book's set-up (book-setup.ts; the driver's
  *   row objects are not extended: six more properties on each of 300 rows is a new property store for each);
  * - ordered by start time only, which the index range gives for free; ties are put in id order here (sortBook), which
  *   SQLite would do with a sort of whole rows.
@@ -180,7 +180,7 @@ async function bookRows(db: Kysely<Database>, statement: ReturnType<typeof sql>)
   return (await sql<BookRow>`${BOOK_ROWS} ${statement}`.execute(db)).rows;
 }
 
-/** The names a list of book rows shows, by id (a dozen rows of each small table; every appointment's are there: foreign keys). */
+/** The names book rows show, by id (a dozen rows of each small table; every appointment's are there: foreign keys). See book-setup.ts. */
 export interface BookNames {
   provider: ReadonlyMap<string, string>;
   type: ReadonlyMap<string, Pick<AppointmentTypeRow, 'name' | 'color' | 'mode'>>;
@@ -188,18 +188,6 @@ export interface BookNames {
   staff: ReadonlyMap<string, string>;
 }
 
-export async function bookNames(db: Kysely<Database>, rows: readonly BookRow[]): Promise<BookNames> {
-  const providers = await db.selectFrom('provider').select(['id', 'name']).execute();
-  const types = await db.selectFrom('appointment_type').select(['id', 'name', 'color', 'mode']).execute();
-  const rooms = rows.some((r) => r.room_id !== null) ? await db.selectFrom('room').select(['id', 'name']).execute() : [];
-  const staff = rows.some((r) => r.reminder_by !== null) ? await db.selectFrom('staff_user').select(['id', 'full_name']).execute() : [];
-  return {
-    provider: new Map(providers.map((p) => [p.id, p.name])),
-    type: new Map(types.map((t) => [t.id, t])),
-    room: new Map(rooms.map((r) => [r.id, r.name])),
-    staff: new Map(staff.map((u) => [u.id, u.full_name])),
-  };
-}
 
 /** Rows already in start order (ascending or descending): equal starts put in id order, as `ORDER BY start_at, id` would. */
 function sortBook(rows: BookRow[], descending: boolean): BookRow[] {

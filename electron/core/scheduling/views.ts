@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { AppointmentView } from '../../../shared/contract/scheduling';
 import { createLocalReader, type LocalParts } from '../../../shared/scheduling/time';
 import type { Database } from '../db/schema';
-import { bookNames, lastReminders, patientName, seriesAsBooked, type AppointmentListRow, type BookRow } from './repository';
+import { bookSetup } from './book-setup';
+import { lastReminders, patientName, seriesAsBooked, type AppointmentListRow, type BookRow } from './repository';
 import { preferredPhoneNumber } from './waitlist';
 
 type Reminder = AppointmentView['reminder'];
@@ -74,13 +75,13 @@ export async function appointmentViews(db: Kysely<Database>, rows: readonly Appo
 
 /**
  * Views for rows that carry their last reminder call (bookRowsBetween, bookRowsOfPatient, bookRowsByIds), with the
- * names of providers, types, rooms and callers from one read of each small table. Their series come from one more
+ * names of providers, types, rooms and callers from the book's set-up (book-setup.ts). Their series come from one more
  * statement, only when some row is part of one: a primary-key probe per series, not a join in the book's query
  * (docs/DECISIONS.md, "Scheduling performance").
  */
 export async function bookViews(db: Kysely<Database>, rows: readonly BookRow[], zone: string): Promise<AppointmentView[]> {
   if (rows.length === 0) return [];
-  const names = await bookNames(db, rows);
+  const { names } = await bookSetup(db);
   const series = await seriesAsBooked(db, rows.map((r) => r.series_id));
   const local = createLocalReader(zone);
   const unknownType: ViewNames['type'] = { name: '', color: '', mode: 'in_person' };
