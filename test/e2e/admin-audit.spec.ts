@@ -133,7 +133,7 @@ test.describe('Admin: audit trail', () => {
     expect(samSignIn?.split(',')).toEqual(
       expect.arrayContaining([expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/), SAM.fullName, 'auth.signIn', 'success']),
     );
-    await expect(page.getByRole('status').filter({ hasText: 'Audit trail exported' })).toContainText(`${shown} entries saved as ${file.suggestedFilename()}`);
+    await expect(page.getByRole('status').filter({ hasText: 'Audit trail exported' })).toContainText(`${shown} entries exported as ${file.suggestedFilename()}; your computer asks where to save it`);
 
     // The export is now the newest entry.
     await expect(entries(page).first()).toContainText('Exported');

@@ -145,6 +145,9 @@ test.describe('Automatic lock after idle time', () => {
     await triedToKeep;
     // The lock happens all the same: the screen must not stay up because a draft failed.
     await expect(lockHeading(page, ADMIN.fullName)).toBeVisible();
+    // The lock screen does not promise that the form was kept.
+    await expect(page.getByText('Some forms they left unsaved could not be kept; they are told which when they are back.')).toBeVisible();
+    await expect(page.getByText('Forms they left unsaved are kept for them.')).toHaveCount(0);
     expect(await placesHolding(page, 'Natarajan')).toEqual([]);
     await page.unroute('**/__caredesk/ipc/drafts:save');
 

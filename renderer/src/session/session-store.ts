@@ -85,6 +85,11 @@ function noteDraftsNotKept(username: string, formKeys: readonly string[]): void 
   draftsLost = { username, formKeys: [...new Set([...earlier, ...formKeys])] };
 }
 
+/** Whether some of this person's unsaved forms could not be kept when the window locked (they are told on their return). */
+export function draftsWereLost(username: string | undefined): boolean {
+  return username !== undefined && draftsLost?.username === username;
+}
+
 /**
  * After a successful sign-in, recovery, setup, unlock or password change: read the new session from main, and put
  * keyboard focus on the first screen's heading (the button that was pressed is gone). The owner coming back from

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { SessionState } from '../../../../shared/contract/auth';
 import { PasswordUnlockForm } from './PasswordUnlockForm';
 import { PIN_DAY_OVER, PinUnlockForm } from './PinUnlockForm';
+import { draftsWereLost } from '../../session/session-store';
 import { SwitchUserForm } from './SwitchUserForm';
 import './lock.css';
 
@@ -28,7 +29,12 @@ export function LockScreen({ state }: { state: SessionState }) {
           <Title order={1} id="lock-heading">
             Locked — {name}’s session
           </Title>
-          <Text>{name}’s work is hidden while CareDesk is locked. Forms they left unsaved are kept for them.</Text>
+          <Text>
+            {name}’s work is hidden while CareDesk is locked.{' '}
+            {draftsWereLost(state.user?.username)
+              ? 'Some forms they left unsaved could not be kept; they are told which when they are back.'
+              : 'Forms they left unsaved are kept for them.'}
+          </Text>
         </Stack>
 
         {way.kind === 'pin' && <PinUnlockForm ownerName={name} onUsePassword={usePassword} />}

@@ -84,7 +84,7 @@ export function AuditTab() {
       nextNotice(previous, {
         tone: 'success',
         title: 'Audit trail exported',
-        message: `${count.toLocaleString('en-US')} ${count === 1 ? 'entry' : 'entries'} saved as ${fileName}. The export itself is now an entry in the audit trail.`,
+        message: `${count.toLocaleString('en-US')} ${count === 1 ? 'entry' : 'entries'} exported as ${fileName}; your computer asks where to save it. The export itself is now an entry in the audit trail.`,
       }),
     );
     void load(query);
