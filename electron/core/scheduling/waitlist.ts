@@ -36,11 +36,10 @@ export function waitlistQuery(db: Kysely<Database>) {
     .select(['p.first_name', 'p.last_name', 'p.phone_mobile', 'p.phone_home', 'p.phone_work', 'p.preferred_phone', 't.name as type_name', 'closer.full_name as closed_by_name']);
 }
 
-/** The phone the desk calls: the preferred one, else the first there is. */
 /** The number the desk calls, as stored (E.164): the preferred one, else the first there is. */
 export function preferredPhoneNumber(p: Pick<PatientRow, 'phone_mobile' | 'phone_home' | 'phone_work' | 'preferred_phone'>): string | null {
-  const byKind = { mobile: p.phone_mobile, home: p.phone_home, work: p.phone_work };
-  return (p.preferred_phone ? byKind[p.preferred_phone] : null) ?? p.phone_mobile ?? p.phone_home ?? p.phone_work;
+  const preferred = p.preferred_phone === 'mobile' ? p.phone_mobile : p.preferred_phone === 'home' ? p.phone_home : p.preferred_phone === 'work' ? p.phone_work : null;
+  return preferred ?? p.phone_mobile ?? p.phone_home ?? p.phone_work;
 }
 
 /** The number the desk calls, formatted for reading out. */
