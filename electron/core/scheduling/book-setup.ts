@@ -42,22 +42,30 @@ export async function bookSetup(db: Kysely<Database>): Promise<BookSetup> {
   return setup;
 }
 
-async function readBookSetup(db: Kysely<Database>): Promise<BookSetup> {
-  const zone = await clinicTimeZone(db);
-  const providers = await listProviders(db);
-  const hours = await loadHours(db);
+/**
+ * The names views show. Inside a transaction (a booking's own views), read afresh from the small tables: the set-up
+ * is not kept for a transaction, and a write in it would make it stale anyway.
+ */
+export async function bookNames(db: Kysely<Database>): Promise<BookNames> {
+  if (!db.isTransaction) return (await bookSetup(db)).names;
+  return readNames(db, await db.selectFrom('provider').select(['id', 'name']).execute());
+}
+
+async function readNames(db: Kysely<Database>, providers: readonly Pick<ProviderRow, 'id' | 'name'>[]): Promise<BookNames> {
   const types = await db.selectFrom('appointment_type').select(['id', 'name', 'color', 'mode']).execute();
   const rooms = await db.selectFrom('room').select(['id', 'name']).execute();
   const staff = await db.selectFrom('staff_user').select(['id', 'full_name']).execute();
   return {
-    zone,
-    providers,
-    hours,
-    names: {
-      provider: new Map(providers.map((p) => [p.id, p.name])),
-      type: new Map(types.map((t) => [t.id, t])),
-      room: new Map(rooms.map((r) => [r.id, r.name])),
-      staff: new Map(staff.map((u) => [u.id, u.full_name])),
-    },
+    provider: new Map(providers.map((p) => [p.id, p.name])),
+    type: new Map(types.map((t) => [t.id, t])),
+    room: new Map(rooms.map((r) => [r.id, r.name])),
+    staff: new Map(staff.map((u) => [u.id, u.full_name])),
   };
+}
+
+async function readBookSetup(db: Kysely<Database>): Promise<BookSetup> {
+  const zone = await clinicTimeZone(db);
+  const providers = await listProviders(db);
+  const hours = await loadHours(db);
+  return { zone, providers, hours, names: await readNames(db, providers) };
 }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AppointmentView } from '../../../shared/contract/scheduling';
 import { createLocalReader, type LocalParts } from '../../../shared/scheduling/time';
 import type { Database } from '../db/schema';
-import { bookSetup } from './book-setup';
+import { bookNames } from './book-setup';
 import { lastReminders, patientName, seriesAsBooked, type AppointmentListRow, type BookRow } from './repository';
 import { preferredPhoneNumber } from './waitlist';
 
@@ -81,7 +81,7 @@ export async function appointmentViews(db: Kysely<Database>, rows: readonly Appo
  */
 export async function bookViews(db: Kysely<Database>, rows: readonly BookRow[], zone: string): Promise<AppointmentView[]> {
   if (rows.length === 0) return [];
-  const { names } = await bookSetup(db);
+  const names = await bookNames(db);
   const series = await seriesAsBooked(db, rows.map((r) => r.series_id));
   const local = createLocalReader(zone);
   const unknownType: ViewNames['type'] = { name: '', color: '', mode: 'in_person' };
