@@ -260,6 +260,19 @@ export const waitlistEntryViewSchema = z.object({
       at: z.number().int(),
       byName: z.string().nullable(),
       appointmentId: z.string().nullable(),
+      /**
+       * The visit booked from it as it is now (moved or cancelled since, too): its day and start on the clinic's clock,
+       * provider and status. Null when removed, or when the visit is not there to read.
+       */
+      visit: z
+        .object({
+          date: z.string(),
+          startTime: hhmm,
+          occurrence: z.enum(OCCURRENCES).nullable(),
+          providerName: z.string(),
+          status: z.enum(APPOINTMENT_STATUSES),
+        })
+        .nullable(),
     })
     .nullable(),
 });

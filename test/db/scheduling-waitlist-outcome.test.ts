@@ -9,6 +9,7 @@ import { auditEntries, openSchedulingClinic, type SchedulingClinic, type SeriesO
  */
 let clinic: SchedulingClinic;
 let lee: string;
+let patel: string;
 let followUp: string;
 let maria: string;
 let john: string;
@@ -18,12 +19,14 @@ let frontDesk: { clientId: string; userId: string };
 let coordinator: { clientId: string; userId: string };
 
 const THU = '2026-03-05';
+const FRI = '2026-03-06';
 const MINUTE = 60_000;
 
 beforeAll(async () => {
   clinic = await openSchedulingClinic();
   lee = await clinic.provider('Dr. Lee');
-  followUp = await clinic.type('Follow-up', { durationMinutes: 30, providerIds: [lee] });
+  patel = await clinic.provider('Dr. Patel');
+  followUp = await clinic.type('Follow-up', { durationMinutes: 30, providerIds: [lee, patel] });
   maria = await clinic.patient('Maria', 'Gomez');
   john = await clinic.patient('John', 'Okafor');
   ana = await clinic.patient('Ana', 'Schmidt');
@@ -70,7 +73,9 @@ describe('booked from the waitlist', () => {
     if (series.outcome !== 'saved') throw new Error(`expected a series, got ${JSON.stringify(series)}`);
     const first = series.appointments.find((a) => a.date === THU);
     expect(first).toBeDefined();
-    expect(await listed(entry)).toMatchObject({ closed: { reason: 'booked', byName: 'Cora Ordinator', appointmentId: first?.id } });
+    expect(await listed(entry)).toMatchObject({
+      closed: { reason: 'booked', byName: 'Cora Ordinator', appointmentId: first?.id, visit: { date: THU, startTime: '14:00', providerName: 'Dr. Lee', status: 'booked' } },
+    });
   });
 
   it('an entry booked at one desk cannot then be removed at another (the booking is not overwritten), and nothing changes', async () => {
@@ -113,6 +118,43 @@ describe('booked from the waitlist', () => {
       error: { code: 'CONFLICT', message: 'That waitlist entry was put back on the waitlist at another desk, so nothing was changed. Reload the waitlist.' },
     });
     expect(snapshotAllTables(clinic.core.sqlite)).toEqual(before);
+  });
+});
+
+describe('which visit a booked entry got, as it is now', () => {
+  it('names the visit: its day and start on the clinic’s clock, and its provider', async () => {
+    const entry = await addEntry(maria);
+    const appointment = await clinic.booked({ patientId: maria, typeId: followUp, providerId: lee, start: { date: FRI, time: '9:30' }, fromWaitlistEntryId: entry }, frontDesk.clientId);
+    // 9:30 in New York is 14:30 UTC: the list says the clinic's wall clock.
+    expect(await listed(entry)).toMatchObject({
+      closed: { reason: 'booked', byName: 'Ana Ruiz', appointmentId: appointment.id, visit: { date: FRI, startTime: '09:30', occurrence: null, providerName: 'Dr. Lee', status: 'booked' } },
+    });
+  });
+
+  it('once the visit is cancelled, still names it and says it is cancelled', async () => {
+    const entry = await addEntry(john);
+    const appointment = await clinic.booked({ patientId: john, typeId: followUp, providerId: lee, start: { date: FRI, time: '10:30' }, fromWaitlistEntryId: entry }, frontDesk.clientId);
+    await clinic.value(clinic.call('scheduling:cancel', { id: appointment.id, reason: 'patient' }, frontDesk.clientId));
+    expect(await listed(entry)).toMatchObject({
+      active: false,
+      closed: { reason: 'booked', appointmentId: appointment.id, visit: { date: FRI, startTime: '10:30', providerName: 'Dr. Lee', status: 'cancelled' } },
+    });
+  });
+
+  it('once the visit is moved (another day, time and provider), shows where it is now', async () => {
+    const entry = await addEntry(ana);
+    const appointment = await clinic.booked({ patientId: ana, typeId: followUp, providerId: lee, start: { date: FRI, time: '11:30' }, fromWaitlistEntryId: entry }, frontDesk.clientId);
+    const moved = await clinic.value(clinic.call<SeriesOutcome>('scheduling:reschedule', { id: appointment.id, providerId: patel, start: { date: '2026-03-10', time: '8:15' } }, frontDesk.clientId));
+    expect(moved.outcome).toBe('saved');
+    expect(await listed(entry)).toMatchObject({
+      closed: { reason: 'booked', appointmentId: appointment.id, visit: { date: '2026-03-10', startTime: '08:15', providerName: 'Dr. Patel', status: 'booked' } },
+    });
+  });
+
+  it('a removed entry names no visit', async () => {
+    const entry = await addEntry(wei);
+    await clinic.value(removeEntry(entry, wei, coordinator.clientId));
+    expect(await listed(entry)).toMatchObject({ closed: { reason: 'removed', appointmentId: null, visit: null } });
   });
 });
 

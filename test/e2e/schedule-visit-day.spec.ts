@@ -7,7 +7,7 @@ import { bookThroughBridge, clinicDate, openScheduleTab, setStatusThroughBridge,
 import { saveScreenshot } from './support/screenshots';
 import type { ClinicApi } from '../../shared/contract';
 import type { AppointmentView } from '../../shared/contract/scheduling';
-import { addDays, clockLabel, formatTimeOfDay, localPartsOf, longDate } from '../../shared/scheduling/time';
+import { addDays, clockLabel, formatTimeOfDay, localPartsOf, longDate, shortDate } from '../../shared/scheduling/time';
 
 // Each story on its own copy of a set-up clinic, with its own fake clock in the page.
 test.use({ clinicStart: 'set-up' });
@@ -220,7 +220,7 @@ test.describe('Schedule: the visit day', () => {
     await saveScreenshot(page, 'schedule-visit-day-waitlist');
 
     // The desk takes him off; meanwhile the other desk books him from a second entry. With booked and removed entries
-    // shown, the desk reads which happened to each, the day and who.
+    // shown, the desk reads which happened to each, the day and who, and which visit the booked one got.
     await entry.getByRole('button', { name: 'Remove John Smith from the waitlist' }).click();
     const removing = page.getByRole('dialog', { name: 'Take John Smith off the waitlist?' });
     await removing.getByRole('button', { name: 'Take off the waitlist' }).click();
@@ -246,10 +246,16 @@ test.describe('Schedule: the visit day', () => {
     await expect(closed).toHaveCount(2);
     const day = `${monthDay(today)}, ${today.slice(0, 4)}`;
     await expect(closed.filter({ hasText: `Removed ${day} by Maria Lee` })).toHaveCount(1);
-    await expect(closed.filter({ hasText: `Booked ${day} by Maria Lee` })).toHaveCount(1);
+    const visitDay = shortDate(addDays(today, 1));
+    await expect(closed.filter({ hasText: `Booked for ${visitDay}, 11:00 with ${lee.name} — on ${day} by Maria Lee` })).toHaveCount(1);
     await expect(closed.getByRole('button', { name: 'Put back John Smith on the waitlist' })).toHaveCount(2);
     await expectNoSeriousA11yViolations(page, 'the waitlist with booked and removed entries');
     await saveScreenshot(page, 'schedule-visit-day-waitlist-closed');
+
+    // "Did he get it?" — the visit opens in the book on its day, as the grid's cursor.
+    await closed.getByRole('button', { name: `Open in the book: John Smith, ${visitDay}, 11:00` }).click();
+    await expect(page.getByRole('tab', { name: 'Book' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.locator('.book-block').and(page.getByRole('button', { name: /^11:00–\d+:\d{2} John Smith, / }))).toBeFocused();
   });
 
   test('a no-show who comes after all, when the time was given away: the dialog says so, and overbooking with a reason checks them in', async ({ page }) => {

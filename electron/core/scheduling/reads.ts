@@ -297,10 +297,12 @@ export function createSchedulingReads({ db, audit, now }: SchedulingDeps) {
   }
 
   async function listWaitlist(input: { includeInactive: boolean }): Promise<{ entries: WaitlistEntryView[] }> {
-    let query = waitlistQuery(db());
+    const database = db();
+    const zone = await clinicTimeZone(database);
+    let query = waitlistQuery(database);
     if (!input.includeInactive) query = query.where('w.active', '=', 1);
     const rows = await query.orderBy('w.created_at').orderBy('w.id').execute();
-    return { entries: rows.map(waitlistEntryView) };
+    return { entries: rows.map((row) => waitlistEntryView(row, zone)) };
   }
 
   async function waitlistForSlot(input: { providerId: string; startAt: number; endAt: number }): Promise<{ suggestions: WaitlistSuggestion[] }> {

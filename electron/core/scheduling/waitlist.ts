@@ -5,11 +5,12 @@ import { formatPhone } from '../../../shared/patients/phone';
 import type { TimeWindow, WaitlistFields } from '../../../shared/scheduling/schemas';
 import { isoWeekday, localPartsOf } from '../../../shared/scheduling/time';
 import type { AuditService } from '../audit/service';
-import type { Database, PatientRow, WaitlistClosedReason, WaitlistEntryRow } from '../db/schema';
+import type { AppointmentStatusValue, Database, PatientRow, WaitlistClosedReason, WaitlistEntryRow } from '../db/schema';
 import { ClinicFailure } from '../errors';
 import { v7 as uuidv7 } from 'uuid';
 import { listRooms, patientName, requireBookablePatient, requireProvider, requireType, typeProviders } from './repository';
 import type { Actor } from './booking';
+import { clinicTimeZone } from './clinic-zone';
 import type { SchedulingDeps } from './setup';
 import { findOpenSlots } from './slots';
 import { writeTransaction } from './write-lock';
@@ -24,16 +25,38 @@ export interface WaitlistRowWithNames extends WaitlistEntryRow {
   type_name: string;
   /** Full name of the staff account that closed it (booked or removed), if any. */
   closed_by_name: string | null;
+  /** The visit booked from it, as it is now (null when none or not there): start, status and provider's name. */
+  visit_start_at: number | null;
+  visit_status: AppointmentStatusValue | null;
+  visit_provider_name: string | null;
 }
 
+/**
+ * Waitlist entries with the names a view shows and the visit each was booked into (its current time, status and
+ * provider), in one statement: the visit is a primary-key probe per booked entry, none for open ones.
+ */
 export function waitlistQuery(db: Kysely<Database>) {
   return db
     .selectFrom('waitlist_entry as w')
     .innerJoin('patient as p', 'p.id', 'w.patient_id')
     .innerJoin('appointment_type as t', 't.id', 'w.type_id')
     .leftJoin('staff_user as closer', 'closer.id', 'w.closed_by')
+    .leftJoin('appointment as visit', 'visit.id', 'w.booked_appointment_id')
+    .leftJoin('provider as visit_provider', 'visit_provider.id', 'visit.provider_id')
     .selectAll('w')
-    .select(['p.first_name', 'p.last_name', 'p.phone_mobile', 'p.phone_home', 'p.phone_work', 'p.preferred_phone', 't.name as type_name', 'closer.full_name as closed_by_name']);
+    .select([
+      'p.first_name',
+      'p.last_name',
+      'p.phone_mobile',
+      'p.phone_home',
+      'p.phone_work',
+      'p.preferred_phone',
+      't.name as type_name',
+      'closer.full_name as closed_by_name',
+      'visit.start_at as visit_start_at',
+      'visit.status as visit_status',
+      'visit_provider.name as visit_provider_name',
+    ]);
 }
 
 /** The number the desk calls, as stored (E.164): the preferred one, else the first there is. */
@@ -57,7 +80,17 @@ function parseList<T>(json: string): T[] {
   }
 }
 
-export function waitlistEntryView(row: WaitlistRowWithNames): WaitlistEntryView {
+type ClosedVisit = NonNullable<NonNullable<WaitlistEntryView['closed']>['visit']>;
+
+/** The booked visit on the clinic's clock (`zone`), as it is now; null when the entry points at none that is there. */
+function closedVisit(row: WaitlistRowWithNames, zone: string): ClosedVisit | null {
+  if (row.visit_start_at === null || row.visit_status === null) return null;
+  const start = localPartsOf(row.visit_start_at, zone);
+  return { date: start.date, startTime: start.time, occurrence: start.occurrence, providerName: row.visit_provider_name ?? 'a provider no longer listed', status: row.visit_status };
+}
+
+/** An entry as the screens show it; `zone` (the clinic's) puts the booked visit's day and time on the clinic's clock. */
+export function waitlistEntryView(row: WaitlistRowWithNames, zone: string): WaitlistEntryView {
   return {
     id: row.id,
     patientId: row.patient_id,
@@ -75,7 +108,13 @@ export function waitlistEntryView(row: WaitlistRowWithNames): WaitlistEntryView 
     createdAt: row.created_at,
     closed:
       row.active !== 1 && row.closed_reason !== null && row.closed_at !== null
-        ? { reason: row.closed_reason, at: row.closed_at, byName: row.closed_by_name ?? null, appointmentId: row.booked_appointment_id }
+        ? {
+            reason: row.closed_reason,
+            at: row.closed_at,
+            byName: row.closed_by_name ?? null,
+            appointmentId: row.booked_appointment_id,
+            visit: row.closed_reason === 'booked' ? closedVisit(row, zone) : null,
+          }
         : null,
   };
 }
@@ -186,7 +225,7 @@ export async function waitlistSuggestionsFor(
   for (const row of entries) {
     if (suggestions.length >= MAX_SUGGESTIONS) break;
     if (freed.excludePatientId && row.patient_id === freed.excludePatientId) continue;
-    const view = waitlistEntryView(row);
+    const view = waitlistEntryView(row, zone);
     if (view.providerIds.length > 0 && !view.providerIds.includes(provider.id)) continue;
     if (view.weekdays.length > 0 && !view.weekdays.includes(weekday)) continue;
     if (!(offered.get(row.type_id) ?? []).includes(provider.id)) continue;
@@ -246,7 +285,9 @@ export function createWaitlistEntries({ db, audit, now }: SchedulingDeps) {
       await audit.record(trx, by, { action: 'record.update', entityType: 'waitlist_entry', entityId: before.id, patientId: input.entry.patientId, detail });
       return before.id;
     });
-    return waitlistEntryView(await waitlistQuery(db()).where('w.id', '=', id).executeTakeFirstOrThrow());
+    const database = db();
+    const row = await waitlistQuery(database).where('w.id', '=', id).executeTakeFirstOrThrow();
+    return waitlistEntryView(row, await clinicTimeZone(database));
   }
 
   return { saveWaitlistEntry };

@@ -1,4 +1,4 @@
-import { Button, Group, List, Modal, Stack, Switch, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Group, List, Modal, Stack, Switch, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SetupView, WaitlistEntryView } from '../../../../shared/contract/scheduling';
 import { formatPhone } from '../../../../shared/patients/phone';
@@ -6,11 +6,21 @@ import { formatTimeOfDay } from '../../../../shared/scheduling/time';
 import { ActionNotice, nextNotice, type Notice } from '../../components/ActionNotice';
 import { ReadingStatus } from '../../components/ReadingStatus';
 import { TableHeader } from '../../components/TableHeader';
+import { useScheduleStore } from '../scheduling/schedule-store';
 import { useCanRunVisitDay, visitDayCall } from './visit-day-call';
 import { WaitlistDialog } from './WaitlistDialog';
-import { closedText, dateRangeText, weekdaysText, windowsText } from './waitlist-words';
+import { closedWords, dateRangeText, visitWhenText, weekdaysText, windowsText } from './waitlist-words';
 import { WithVisitSetup } from './WithVisitSetup';
 import './visit-day.css';
+
+/** The book on the day of the visit booked from an entry, with the visit as the grid's cursor (Enter opens it). */
+function openInBook(appointmentId: string, date: string): void {
+  const schedule = useScheduleStore.getState();
+  schedule.setMode('day');
+  schedule.setDate(date);
+  schedule.requestFocus(appointmentId);
+  schedule.setTab('book');
+}
 
 type WaitlistDialogState = { kind: 'add' } | { kind: 'edit'; entry: WaitlistEntryView } | { kind: 'remove'; entry: WaitlistEntryView };
 
@@ -109,7 +119,11 @@ function Waitlist({ setup }: { setup: SetupView }) {
           <Table.Tbody>
             {entries.map((entry) => {
               const providers = entry.providerIds.map((id) => providerNames.get(id) ?? 'a provider no longer listed');
-              const outcome = closedText(entry, setup.timeZone);
+              const outcome = closedWords(entry, setup.timeZone);
+              const visit = entry.closed?.visit ?? null;
+              const appointmentId = entry.closed?.appointmentId ?? null;
+              // A cancelled visit is not drawn in the book, so there is nothing there to open.
+              const openable = visit !== null && appointmentId !== null && visit.status !== 'cancelled' ? { visit, appointmentId } : null;
               return (
                 <Table.Tr key={entry.id} data-active={entry.active}>
                   <Table.Th scope="row">
@@ -118,9 +132,28 @@ function Waitlist({ setup }: { setup: SetupView }) {
                       {entry.phone ? formatPhone(entry.phone) : 'No phone on file'}
                     </Text>
                     {outcome !== null && (
-                      <Text size="sm" fw={600} mt={4}>
-                        {outcome}
+                      // Kept narrow, so a booked visit's sentence wraps here instead of squeezing the other columns.
+                      <Text size="sm" fw={600} mt={4} maw="18rem">
+                        {outcome.outcome}
                       </Text>
+                    )}
+                    {outcome?.when != null && (
+                      <Text size="sm" maw="18rem">
+                        <VisuallyHidden>{' — '}</VisuallyHidden>
+                        {outcome.when}
+                      </Text>
+                    )}
+                    {openable !== null && (
+                      <Anchor
+                        component="button"
+                        type="button"
+                        size="sm"
+                        mt={2}
+                        onClick={() => openInBook(openable.appointmentId, openable.visit.date)}
+                        aria-label={`Open in the book: ${entry.patientName}, ${visitWhenText(openable.visit)}`}
+                      >
+                        Open in the book
+                      </Anchor>
                     )}
                   </Table.Th>
                   <Table.Td>
