@@ -1,29 +1,15 @@
-import { Migrator, type MigrationProvider } from 'kysely/migration';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../electron/core/db/clinic-database';
-import { createKysely } from '../../electron/core/db/migrate';
-import { MIGRATIONS } from '../../electron/core/db/migrations';
-import { openEncryptedDatabase } from '../../electron/core/db/open';
-import { openTestDatabase, randomDatabaseKey } from '../support/core';
+import { openTestDatabase } from '../support/core';
 import { snapshotAllTables } from '../support/db-snapshot';
-import { createTempDataDir, type TempDataDir } from '../support/temp-data-dir';
+import { databaseMigratedTo, removeMigratedDatabases } from '../support/migration-db';
 
-const folders: TempDataDir[] = [];
-afterEach(() => {
-  for (const dir of folders.splice(0)) dir.remove();
-});
+afterEach(removeMigratedDatabases);
 
-const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
 const id = (n: number) => `0192f0c4-0000-7000-8000-${String(n).padStart(12, '0')}`;
 
 describe('migration 0011_book_covering_reads', () => {
   it('gives every appointment its last reminder call (latest time, then id) and leaves every other row as it was', async () => {
-    const dir = createTempDataDir();
-    folders.push(dir);
-    const key = randomDatabaseKey();
-    const sqlite = openEncryptedDatabase(dir.file(DATABASE_FILE), key, { create: true });
-    const db = createKysely(sqlite);
-    expect((await new Migrator({ db, provider }).migrateTo('0010_patient_book_contacts')).error).toBeUndefined();
+    const { dir, key, sqlite, db } = await databaseMigratedTo('0010_patient_book_contacts');
 
     // A clinic as 0010 left it: three appointments, the first called three times (two calls at the same minute), the
     // second once, the third never. Rows are written raw: only the migration is under test.

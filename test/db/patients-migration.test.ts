@@ -1,19 +1,10 @@
-import { Migrator, type MigrationProvider } from 'kysely/migration';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../electron/core/db/clinic-database';
-import { createKysely } from '../../electron/core/db/migrate';
-import { MIGRATIONS } from '../../electron/core/db/migrations';
-import { openEncryptedDatabase } from '../../electron/core/db/open';
-import { openTestDatabase, randomDatabaseKey } from '../support/core';
+import { openTestDatabase } from '../support/core';
 import { snapshotAllTables } from '../support/db-snapshot';
-import { createTempDataDir, type TempDataDir } from '../support/temp-data-dir';
+import { databaseMigratedTo, removeMigratedDatabases } from '../support/migration-db';
 
-const folders: TempDataDir[] = [];
-afterEach(() => {
-  for (const dir of folders.splice(0)) dir.remove();
-});
+afterEach(removeMigratedDatabases);
 
-const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
 
 const PATIENT = {
   id: 'p1',
@@ -28,12 +19,7 @@ const PATIENT = {
 
 describe('migration 0006_patients', () => {
   it('adds the empty patient registry to a clinic of schema 0005, leaves its rows alone, and its constraints hold', async () => {
-    const dir = createTempDataDir();
-    folders.push(dir);
-    const key = randomDatabaseKey();
-    const sqlite = openEncryptedDatabase(dir.file(DATABASE_FILE), key, { create: true });
-    const db = createKysely(sqlite);
-    expect((await new Migrator({ db, provider }).migrateTo('0005_lock_pins_and_drafts')).error).toBeUndefined();
+    const { dir, key, sqlite, db } = await databaseMigratedTo('0005_lock_pins_and_drafts');
     await db.insertInto('app_meta').values({ key: 'clinic.name', value: 'Riverside Family Clinic', updated_at: 1 }).execute();
     const before = snapshotAllTables(sqlite);
     await db.destroy();

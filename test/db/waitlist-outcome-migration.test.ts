@@ -1,30 +1,16 @@
-import { Migrator, type MigrationProvider } from 'kysely/migration';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../electron/core/db/clinic-database';
-import { createKysely } from '../../electron/core/db/migrate';
-import { MIGRATIONS } from '../../electron/core/db/migrations';
-import { openEncryptedDatabase } from '../../electron/core/db/open';
-import { openTestDatabase, randomDatabaseKey } from '../support/core';
+import { openTestDatabase } from '../support/core';
 import { snapshotAllTables } from '../support/db-snapshot';
-import { createTempDataDir, type TempDataDir } from '../support/temp-data-dir';
+import { databaseMigratedTo, removeMigratedDatabases } from '../support/migration-db';
 
-const folders: TempDataDir[] = [];
-afterEach(() => {
-  for (const dir of folders.splice(0)) dir.remove();
-});
+afterEach(removeMigratedDatabases);
 
-const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
 const id = (n: number) => `0192f0c4-0000-7000-8000-${String(n).padStart(12, '0')}`;
 const NEW_COLUMNS = ['closed_reason', 'closed_at', 'closed_by', 'booked_appointment_id'];
 
 describe('migration 0012_waitlist_outcome', () => {
   it('adds how an entry left the list; entries closed before it keep an unknown outcome, and no row changes', async () => {
-    const dir = createTempDataDir();
-    folders.push(dir);
-    const key = randomDatabaseKey();
-    const sqlite = openEncryptedDatabase(dir.file(DATABASE_FILE), key, { create: true });
-    const db = createKysely(sqlite);
-    expect((await new Migrator({ db, provider }).migrateTo('0011_book_covering_reads')).error).toBeUndefined();
+    const { dir, key, sqlite, db } = await databaseMigratedTo('0011_book_covering_reads');
 
     // A clinic as 0011 left it: one open entry, two closed ones (one booked, one removed: 0011 could not tell which).
     // Rows are written raw: only the migration is under test.
