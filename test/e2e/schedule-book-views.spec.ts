@@ -1,6 +1,6 @@
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { saveScreenshot } from './support/screenshots';
-import { bookGrid, block, column, dayThroughBridge, expect, FULL_DAY, goToDate, PROVIDERS, test } from './support/schedule';
+import { bookGrid, block, clickFreeTime, column, dayThroughBridge, expect, FULL_DAY, goToDate, PROVIDERS, test, WORK_DAY } from './support/schedule';
 
 test.describe('Schedule: the appointment book’s views', () => {
   test('the desk opens a busy Tuesday: six providers side by side, hours, blocked time, statuses, the overbooked visit and the current time', async ({ app: page }) => {
@@ -113,6 +113,72 @@ test.describe('Schedule: the appointment book’s views', () => {
     await expect(list.getByRole('row')).toHaveCount(saved.length + 1);
     await expectNoSeriousA11yViolations(page, 'the list view');
     await saveScreenshot(page, 'schedule-list');
+  });
+
+  test('a day that cannot be read says so under its own title, and "Try again" keeps focus until the grid is back', async ({ app: page }) => {
+    await expect(bookGrid(page)).toBeVisible();
+    const failure = 'Something went wrong inside CareDesk. Your data was not changed. Try again.';
+    let failing = true;
+    await page.route('**/__caredesk/ipc/scheduling:day', async (route) => {
+      if (!failing) return route.fallback();
+      // Slow enough to see the button say it is trying.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      return route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: failure } }) });
+    });
+
+    // Wednesday cannot be read: the failure, and not Tuesday's appointments left under Wednesday's title.
+    await goToDate(page, WORK_DAY);
+    await expect(page.getByRole('heading', { level: 2, name: 'Wednesday, September 18, 2030' })).toBeVisible();
+    const problem = page.getByRole('alert').filter({ hasText: 'The day could not be read' });
+    await expect(problem).toContainText(failure);
+    await expect(bookGrid(page)).toHaveCount(0);
+    await expectNoSeriousA11yViolations(page, 'the day that could not be read');
+    await saveScreenshot(page, 'schedule-day-could-not-be-read');
+
+    // Still failing: the button stays (and keeps focus) while it tries, then main's words are back.
+    const tryAgain = problem.getByRole('button', { name: 'Try again' });
+    await tryAgain.focus();
+    await page.keyboard.press('Enter');
+    await expect(problem).toContainText('Trying again…');
+    await expect(tryAgain).toHaveAttribute('aria-disabled', 'true');
+    await expect(tryAgain).toBeFocused();
+    await expect(problem).toContainText(failure);
+    await expect(tryAgain).not.toHaveAttribute('aria-disabled');
+    await expect(tryAgain).toBeFocused();
+
+    // Main answers again: Wednesday is drawn and focus goes to the grid's cursor, not to the page.
+    failing = false;
+    await page.keyboard.press('Enter');
+    await expect(bookGrid(page)).toHaveAccessibleName('Appointment book, Wednesday, September 18, 2030, by provider');
+    await expect(problem).toHaveCount(0);
+    await expect(bookGrid(page).locator('[data-cursor]')).toBeFocused();
+  });
+
+  test('while the next day is being read, the previous day on screen cannot be booked into (no visit lands on the wrong day)', async ({ app: page }) => {
+    await goToDate(page, WORK_DAY);
+    await expect(bookGrid(page)).toHaveAccessibleName('Appointment book, Wednesday, September 18, 2030, by provider');
+    let answer!: () => void;
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    await page.route('**/__caredesk/ipc/scheduling:day', async (route) => {
+      await held;
+      return route.fallback();
+    });
+
+    // Thursday is asked for; until it is read, Wednesday's grid stays drawn (no flash) but refuses a booking.
+    await page.getByRole('textbox', { name: 'Go to date' }).fill('2030-09-19');
+    await expect(page.getByRole('heading', { level: 2, name: 'Thursday, September 19, 2030' })).toBeVisible();
+    await expect(bookGrid(page)).toHaveAttribute('aria-busy', 'true');
+    await expect(bookGrid(page)).toHaveAccessibleName('Appointment book, Wednesday, September 18, 2030, by provider');
+    await clickFreeTime(page, 'Dr. Lee', '9:00');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('dialog', { name: 'Book an appointment' })).toHaveCount(0);
+
+    // Thursday arrives: the same place now acts on Thursday (Dr. Lee has a visit there at 9:00, which opens).
+    answer();
+    await expect(bookGrid(page)).toHaveAccessibleName('Appointment book, Thursday, September 19, 2030, by provider');
+    await expect(bookGrid(page)).not.toHaveAttribute('aria-busy', 'true');
+    await clickFreeTime(page, 'Dr. Lee', '9:00');
+    await expect(page.getByRole('dialog')).toContainText('Thursday, September 19, 2030, 9:00');
   });
 
   test('on the days the clocks change, the whole-day grid has an hour fewer (spring) or more (autumn) rows', async ({ app: page }) => {

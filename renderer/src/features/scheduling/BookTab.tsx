@@ -21,7 +21,7 @@ import { defaultFindValues, type FindValues } from './find/find-form';
 import { FindTimeDialog } from './find/FindTimeDialog';
 import { DaySheet } from './print/DaySheet';
 import { schedulingCall } from './schedule-api';
-import { todayInClinic, useScheduleStore, type BookMode } from './schedule-store';
+import { todayInClinic, useBookState, useScheduleStore, type BookMode, type BookState } from './schedule-store';
 import { appointmentTimeRange, shortDate } from './schedule-words';
 
 type BookDialog =
@@ -42,17 +42,8 @@ interface MoveProblem {
 
 /** The Book tab: the toolbar, the chosen view, and the dialogs for booking and for one appointment. */
 export function BookTab({ setup }: { setup: SetupView }) {
-  const date = useScheduleStore((state) => state.date) as string;
-  const mode = useScheduleStore((state) => state.mode);
-  const by = useScheduleStore((state) => state.by);
-  const step = useScheduleStore((state) => state.step);
-  const wholeDay = useScheduleStore((state) => state.wholeDay);
-  const weekProviderId = useScheduleStore((state) => state.weekProviderId);
-  const monthProviderId = useScheduleStore((state) => state.monthProviderId);
-  const sheetProviderId = useScheduleStore((state) => state.sheetProviderId);
-  const revision = useScheduleStore((state) => state.revision);
-  const notice = useScheduleStore((state) => state.notice);
-  const focusAppointmentId = useScheduleStore((state) => state.focusAppointmentId);
+  const book = useBookState();
+  const { date, mode, notice, focusAppointmentId } = book;
   const canChange = useSessionStore((state) => state.view.kind === 'ready' && !!state.view.state.user && state.view.state.user.role !== 'read_only');
   const [dialog, setDialog] = useState<BookDialog | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -206,16 +197,8 @@ export function BookTab({ setup }: { setup: SetupView }) {
       )}
       <GridKeysDescription id={keysId} />
       <BookView
-        mode={mode}
+        book={book}
         setup={setup}
-        date={date}
-        by={by}
-        step={step}
-        wholeDay={wholeDay}
-        weekProviderId={weekProviderId}
-        monthProviderId={monthProviderId}
-        sheetProviderId={sheetProviderId}
-        revision={revision}
         gridRef={gridRef}
         callbacks={callbacks}
         onOpen={(id) => open({ kind: 'appointment', id })}
@@ -295,16 +278,8 @@ export function BookTab({ setup }: { setup: SetupView }) {
 }
 
 interface BookViewProps {
-  mode: BookMode;
+  book: BookState;
   setup: SetupView;
-  date: string;
-  by: 'provider' | 'room';
-  step: 5 | 10 | 15;
-  wholeDay: boolean;
-  weekProviderId: string | null;
-  monthProviderId: string | null;
-  sheetProviderId: string | null;
-  revision: number;
   gridRef: React.RefObject<BookGridHandle | null>;
   callbacks: GridCallbacks;
   onOpen(id: string): void;
@@ -312,26 +287,19 @@ interface BookViewProps {
 }
 
 function BookView(props: BookViewProps) {
-  const { mode, setup, date, revision } = props;
+  const { setup } = props;
+  const { mode, date, by, step, wholeDay, revision } = props.book;
   switch (mode) {
     case 'day':
-      return <DayBook ref={props.gridRef} setup={setup} date={date} by={props.by} step={props.step} wholeDay={props.wholeDay} revision={revision} {...props.callbacks} />;
+      return <DayBook ref={props.gridRef} setup={setup} date={date} by={by} step={step} wholeDay={wholeDay} revision={revision} {...props.callbacks} />;
     case 'week':
-      return <WeekBook ref={props.gridRef} setup={setup} providerId={props.weekProviderId} date={date} step={props.step} wholeDay={props.wholeDay} revision={revision} {...props.callbacks} />;
+      return <WeekBook ref={props.gridRef} setup={setup} providerId={props.book.weekProviderId} date={date} step={step} wholeDay={wholeDay} revision={revision} {...props.callbacks} />;
     case 'month':
-      return (
-        <MonthView
-          date={date}
-          providerId={props.monthProviderId}
-          timeZone={setup.timeZone}
-          revision={revision}
-          onOpenDay={props.onOpenDay}
-        />
-      );
+      return <MonthView date={date} providerId={props.book.monthProviderId} timeZone={setup.timeZone} revision={revision} onOpenDay={props.onOpenDay} />;
     case 'list':
       return <DayList date={date} revision={revision} onOpen={props.onOpen} />;
     case 'sheet':
-      return <DaySheet date={date} providerId={props.sheetProviderId} revision={revision} />;
+      return <DaySheet date={date} providerId={props.book.sheetProviderId} revision={revision} />;
     default:
       return null;
   }

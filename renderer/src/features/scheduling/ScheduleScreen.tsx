@@ -1,10 +1,13 @@
 import './schedule.css';
-import { Alert, Button, Group, Loader, Stack, Tabs, Text } from '@mantine/core';
-import { useEffect } from 'react';
+import { Stack, Tabs } from '@mantine/core';
+import { useEffect, useMemo } from 'react';
+import type { SetupView } from '../../../../shared/contract/scheduling';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { CheckInBoard, ReminderCallList, WaitlistPanel } from '../visit-day';
 import { BookTab } from './BookTab';
-import { SCHEDULE_TABS, useReadySetup, useScheduleStore, type ScheduleTab } from './schedule-store';
+import { ReadState } from './book/ReadState';
+import { SCHEDULE_TABS, useScheduleStore, type ScheduleTab } from './schedule-store';
+import type { BookQuery } from './use-book-query';
 
 const TAB_LABELS: Record<ScheduleTab, string> = { book: 'Book', 'check-in': 'Check-in board', reminders: 'Reminder calls', waitlist: 'Waitlist' };
 
@@ -15,7 +18,11 @@ export function ScheduleScreen() {
   const date = useScheduleStore((state) => state.date);
   const setupState = useScheduleStore((state) => state.setup);
   const loadSetup = useScheduleStore((state) => state.loadSetup);
-  const setup = useReadySetup();
+  // The set-up as the book's views read theirs, so it says "Reading…", fails and is tried again the same way.
+  const setupRead = useMemo<BookQuery<SetupView>>(
+    () => (setupState.kind === 'ready' ? { kind: 'ready', value: setupState.setup } : setupState.kind === 'failed' ? { ...setupState, value: null } : { kind: 'loading', value: null }),
+    [setupState],
+  );
 
   // Read each time the screen opens: an administrator may have changed providers, hours or types since.
   useEffect(() => {
@@ -34,7 +41,9 @@ export function ScheduleScreen() {
           ))}
         </Tabs.List>
         <Tabs.Panel value="book" pt="md">
-          {setup && date ? <BookTab setup={setup} /> : <SetupProblem state={setupState} onRetry={() => void loadSetup()} />}
+          <ReadState query={setupRead} what="the book" onRetry={() => void loadSetup()}>
+            {(setup) => date && <BookTab setup={setup} />}
+          </ReadState>
         </Tabs.Panel>
         <Tabs.Panel value="check-in" pt="md">
           <CheckInBoard />
@@ -47,24 +56,5 @@ export function ScheduleScreen() {
         </Tabs.Panel>
       </Tabs>
     </Stack>
-  );
-}
-
-function SetupProblem({ state, onRetry }: { state: ReturnType<typeof useScheduleStore.getState>['setup']; onRetry(): void }) {
-  if (state.kind === 'failed') {
-    return (
-      <Alert color="red" variant="light" role="alert" title="The book could not open" classNames={{ title: 'alert-title', message: 'alert-message' }}>
-        {state.message}
-        <Group mt="sm">
-          <Button onClick={onRetry}>Try again</Button>
-        </Group>
-      </Alert>
-    );
-  }
-  return (
-    <Group gap="sm" role="status">
-      <Loader size="sm" aria-hidden="true" />
-      <Text>Opening the book…</Text>
-    </Group>
   );
 }

@@ -1,3 +1,4 @@
+import { useShallow } from 'zustand/react/shallow';
 import type { SetupView } from '../../../../shared/contract/scheduling';
 import { addDays, clinicToday, daysInMonth, type GridStep } from '../../../../shared/scheduling/time';
 import { createResettableStore } from '../../store/reset-registry';
@@ -127,7 +128,30 @@ export const useScheduleStore = createResettableStore<ScheduleState>((set, get) 
   focusTaken: () => set({ focusAppointmentId: null }),
 }));
 
-/** The clinic's set-up once it is read (the book is drawn only then). */
-export function useReadySetup(): SetupView | null {
-  return useScheduleStore((state) => (state.setup.kind === 'ready' ? state.setup.setup : null));
+/** What the Book tab and its toolbar show: the date, how it is shown, and the last change. */
+export type BookState = Pick<
+  ScheduleState,
+  'mode' | 'by' | 'step' | 'wholeDay' | 'weekProviderId' | 'monthProviderId' | 'sheetProviderId' | 'revision' | 'notice' | 'focusAppointmentId'
+> & { date: string };
+
+/**
+ * The book's state in one subscription (compared field by field, so it re-renders only when one of them changes).
+ * Only used under the Book tab, which is drawn once the date is known.
+ */
+export function useBookState(): BookState {
+  return useScheduleStore(
+    useShallow((state) => ({
+      date: state.date as string,
+      mode: state.mode,
+      by: state.by,
+      step: state.step,
+      wholeDay: state.wholeDay,
+      weekProviderId: state.weekProviderId,
+      monthProviderId: state.monthProviderId,
+      sheetProviderId: state.sheetProviderId,
+      revision: state.revision,
+      notice: state.notice,
+      focusAppointmentId: state.focusAppointmentId,
+    })),
+  );
 }

@@ -2,7 +2,7 @@ import { Button, Group, NativeSelect, SegmentedControl, Stack, Switch, TextInput
 import type { Ref } from 'react';
 import type { SetupView } from '../../../../../shared/contract/scheduling';
 import { addDays, isCalendarDate, mondayOf, type GridStep } from '../../../../../shared/scheduling/time';
-import { BOOK_MODES, useScheduleStore, type BookMode } from '../schedule-store';
+import { BOOK_MODES, useBookState, useScheduleStore, type BookMode } from '../schedule-store';
 import { longDate, monthTitle, weekTitle } from '../schedule-words';
 
 const MODE_LABELS: Record<BookMode, string> = { day: 'Day', week: 'Week', month: 'Month', list: 'List', sheet: 'Day sheet' };
@@ -29,13 +29,7 @@ interface BookToolbarProps {
 
 /** Date navigation, the view, and the view's own choices (by provider or room, grid, whose week, whose sheet). */
 export function BookToolbar({ setup, date, dateInputRef, onShowKeys, onPrint, onFind }: BookToolbarProps) {
-  const mode = useScheduleStore((state) => state.mode);
-  const by = useScheduleStore((state) => state.by);
-  const step = useScheduleStore((state) => state.step);
-  const wholeDay = useScheduleStore((state) => state.wholeDay);
-  const weekProviderId = useScheduleStore((state) => state.weekProviderId);
-  const monthProviderId = useScheduleStore((state) => state.monthProviderId);
-  const sheetProviderId = useScheduleStore((state) => state.sheetProviderId);
+  const { mode, by, step, wholeDay, weekProviderId, monthProviderId, sheetProviderId } = useBookState();
   const store = useScheduleStore.getState();
   const period = PERIOD[mode];
   const providers = setup.providers.filter((p) => p.active);

@@ -1,33 +1,27 @@
-import { Alert, Group, Loader, Paper, Table, Text, UnstyledButton } from '@mantine/core';
+import { Paper, Table, Text, UnstyledButton } from '@mantine/core';
 import { useMemo } from 'react';
 import type { AppointmentView } from '../../../../../shared/contract/scheduling';
 import { seriesKindWords } from '../dialogs/series/recurrence';
 import { schedulingCall } from '../schedule-api';
 import { appointmentAccessibleName, appointmentTimeRange, longDate, STATUS_MARKS, statusLabel } from '../schedule-words';
 import { useBookQuery } from '../use-book-query';
+import { ReadState } from './ReadState';
 
 /** The day as a list, in time order, every provider together: for the phone, the printer and the screen reader. */
 export function DayList({ date, revision, onOpen }: { date: string; revision: number; onOpen(appointmentId: string): void }) {
-  const query = useBookQuery(`${date}|${revision}`, () => schedulingCall((api) => api.day({ date, by: 'provider' })));
+  const query = useBookQuery(date, revision, () => schedulingCall((api) => api.day({ date, by: 'provider' })));
   const appointments = useMemo<AppointmentView[]>(
     () => (query.value?.columns ?? []).flatMap((c) => c.appointments).sort((a, b) => a.startAt - b.startAt || a.providerName.localeCompare(b.providerName)),
     [query.value],
   );
-  if (query.kind === 'failed' && !query.value) {
-    return (
-      <Alert color="red" variant="light" role="alert" title="The day could not be read" classNames={{ title: 'alert-title', message: 'alert-message' }}>
-        {query.message}
-      </Alert>
-    );
-  }
-  if (!query.value) {
-    return (
-      <Group gap="sm" role="status" p="md">
-        <Loader size="sm" aria-hidden="true" />
-        <Text>Reading the day…</Text>
-      </Group>
-    );
-  }
+  return (
+    <ReadState query={query} what="the day" onRetry={query.retry}>
+      {(_, busy) => <DayTable date={date} appointments={appointments} busy={busy} onOpen={onOpen} />}
+    </ReadState>
+  );
+}
+
+function DayTable({ date, appointments, busy, onOpen }: { date: string; appointments: AppointmentView[]; busy: boolean; onOpen(appointmentId: string): void }) {
   if (appointments.length === 0) {
     return (
       <Paper withBorder radius="md" p="lg" maw={720}>
@@ -37,7 +31,7 @@ export function DayList({ date, revision, onOpen }: { date: string; revision: nu
   }
   return (
     <Paper withBorder radius="md" className="day-list">
-      <Table striped highlightOnHover verticalSpacing="xs" horizontalSpacing="md" aria-label={`Appointments on ${longDate(date)}`}>
+      <Table striped highlightOnHover verticalSpacing="xs" horizontalSpacing="md" aria-label={`Appointments on ${longDate(date)}`} aria-busy={busy}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">Time</Table.Th>

@@ -1,13 +1,14 @@
-import { Alert, Group, Loader, Paper, Text } from '@mantine/core';
+import { Paper, Text } from '@mantine/core';
 import { forwardRef, useMemo, type ReactNode } from 'react';
 import type { SetupView } from '../../../../../shared/contract/scheduling';
 import { type GridStep } from '../../../../../shared/scheduling/time';
 import { schedulingCall } from '../schedule-api';
 import { todayInClinic } from '../schedule-store';
 import { longDate, shortDate } from '../schedule-words';
-import { useBookQuery, type BookQuery } from '../use-book-query';
+import { useBookQuery, type BookRead } from '../use-book-query';
 import { BookGrid, type BookGridHandle, type MoveRequest } from './BookGrid';
 import { buildDayModel, buildWeekModel, type BookGridColumn, type BookGridModel } from './grid-model';
+import { ReadState } from './ReadState';
 
 /** What the day and week views need from the book around them. */
 export interface GridCallbacks {
@@ -34,7 +35,7 @@ interface DayBookProps extends GridCallbacks {
 
 /** The day: one column per provider (or per room). */
 export const DayBook = forwardRef<BookGridHandle, DayBookProps>(function DayBook({ setup, date, by, step, wholeDay, revision, ...callbacks }, ref) {
-  const query = useBookQuery(`${date}|${by}|${revision}`, () => schedulingCall((api) => api.day({ date, by })));
+  const query = useBookQuery(`${date}|${by}`, revision, () => schedulingCall((api) => api.day({ date, by })));
   const today = todayInClinic(setup.timeZone);
   const model = useMemo<BookGridModel | null>(() => {
     if (!query.value) return null;
@@ -43,8 +44,8 @@ export const DayBook = forwardRef<BookGridHandle, DayBookProps>(function DayBook
   }, [query.value, step, wholeDay, today, setup]);
   const label = `Appointment book, ${longDate(query.value?.date ?? date)}, ${by === 'room' ? 'by room' : 'by provider'}`;
   return (
-    <GridFrame query={query} model={model} empty={by === 'room' ? 'No rooms are set up yet. An administrator adds them in Admin.' : 'No providers are set up yet. An administrator adds providers and their working hours in Admin.'}>
-      {model && <BookGrid ref={ref} model={model} label={label} busy={query.kind === 'loading'} {...callbacks} />}
+    <GridFrame query={query} what="the day" model={model} empty={by === 'room' ? 'No rooms are set up yet. An administrator adds them in Admin.' : 'No providers are set up yet. An administrator adds providers and their working hours in Admin.'}>
+      {model && <BookGrid ref={ref} model={model} label={label} busy={query.kind === 'loading'} {...callbacks} canChange={callbacks.canChange && !query.stale} />}
     </GridFrame>
   );
 });
@@ -61,7 +62,7 @@ interface WeekBookProps extends GridCallbacks {
 /** Monday to Sunday for one provider: drag an appointment to another day. */
 export const WeekBook = forwardRef<BookGridHandle, WeekBookProps>(function WeekBook({ setup, providerId, date, step, wholeDay, revision, ...callbacks }, ref) {
   const provider = setup.providers.find((p) => p.id === providerId) ?? setup.providers.find((p) => p.active);
-  const query = useBookQuery(provider ? `${provider.id}|${date}|${revision}` : null, () =>
+  const query = useBookQuery(provider ? `${provider.id}|${date}` : null, revision, () =>
     schedulingCall((api) => api.week({ providerId: provider?.id ?? '', date })),
   );
   const today = todayInClinic(setup.timeZone);
@@ -74,38 +75,21 @@ export const WeekBook = forwardRef<BookGridHandle, WeekBookProps>(function WeekB
   }
   const label = `${provider.name}’s week, appointment book`;
   return (
-    <GridFrame query={query} model={model} empty="">
-      {model && <BookGrid ref={ref} model={model} label={label} busy={query.kind === 'loading'} {...callbacks} />}
+    <GridFrame query={query} what="the week" model={model} empty="">
+      {model && <BookGrid ref={ref} model={model} label={label} busy={query.kind === 'loading'} {...callbacks} canChange={callbacks.canChange && !query.stale} />}
     </GridFrame>
   );
 });
 
-function GridFrame({ query, model, empty, children }: { query: BookQuery<unknown>; model: BookGridModel | null; empty: string; children: ReactNode }) {
-  if (query.kind === 'failed' && !model) {
-    return (
-      <Alert color="red" variant="light" role="alert" title="The book could not be read" classNames={{ title: 'alert-title', message: 'alert-message' }}>
-        {query.message}
-      </Alert>
-    );
-  }
-  if (!model) {
-    return (
-      <Group gap="sm" role="status" p="md">
-        <Loader size="sm" aria-hidden="true" />
-        <Text>Reading the book…</Text>
-      </Group>
-    );
-  }
-  if (model.columns.length === 0 && empty) return <EmptyBook text={empty} />;
+function GridFrame({ query, what, model, empty, children }: { query: BookRead<unknown>; what: string; model: BookGridModel | null; empty: string; children: ReactNode }) {
   return (
-    <>
-      {query.kind === 'failed' && (
-        <Alert color="red" variant="light" role="alert" title="The book could not be read again" classNames={{ title: 'alert-title', message: 'alert-message' }}>
-          {query.message}
-        </Alert>
-      )}
-      {children}
-    </>
+    <ReadState query={query} what={what} onRetry={query.retry}>
+      {() => {
+        if (!model) return null;
+        if (model.columns.length === 0 && empty) return <EmptyBook text={empty} />;
+        return children;
+      }}
+    </ReadState>
   );
 }
 

@@ -1,10 +1,10 @@
-import { Alert, Group, Loader, Text } from '@mantine/core';
 import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { addDays, daysInMonth, longDate, mondayOf } from '../../../../../shared/scheduling/time';
 import { schedulingCall } from '../schedule-api';
 import { todayInClinic } from '../schedule-store';
 import { monthTitle } from '../schedule-words';
 import { useBookQuery } from '../use-book-query';
+import { ReadState } from './ReadState';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -29,7 +29,7 @@ interface DayCounts {
  */
 export function MonthView({ date, providerId, timeZone, revision, onOpenDay }: MonthViewProps) {
   const month = date.slice(0, 7);
-  const query = useBookQuery(`${month}|${providerId ?? ''}|${revision}`, () => schedulingCall((api) => api.month({ month, providerId })));
+  const query = useBookQuery(`${month}|${providerId ?? ''}`, revision, () => schedulingCall((api) => api.month({ month, providerId })));
   const counts = useMemo(() => new Map<string, DayCounts>((query.value?.days ?? []).map((d) => [d.date, d])), [query.value]);
   const [focusDate, setFocusDate] = useState(date);
   const focusPending = useRef(false);
@@ -61,67 +61,56 @@ export function MonthView({ date, providerId, timeZone, revision, onOpenDay }: M
     setFocusDate(next);
   }
 
-  if (query.kind === 'failed' && !query.value) {
-    return (
-      <Alert color="red" variant="light" role="alert" title="The month could not be read" classNames={{ title: 'alert-title', message: 'alert-message' }}>
-        {query.message}
-      </Alert>
-    );
-  }
-  if (!query.value) {
-    return (
-      <Group gap="sm" role="status" p="md">
-        <Loader size="sm" aria-hidden="true" />
-        <Text>Reading the month…</Text>
-      </Group>
-    );
-  }
   return (
-    <div className="month-grid" ref={gridRef} role="group" aria-label={`${monthTitle(month)}: appointments per day`} onKeyDown={onKeyDown} aria-busy={query.kind === 'loading'}>
-      {WEEKDAYS.map((name) => (
-        <div key={name} className="month-weekday" aria-hidden="true">
-          {name}
+    <ReadState query={query} what="the month" onRetry={query.retry}>
+      {(_, busy) => (
+        <div className="month-grid" ref={gridRef} role="group" aria-label={`${monthTitle(month)}: appointments per day`} onKeyDown={onKeyDown} aria-busy={busy}>
+          {WEEKDAYS.map((name) => (
+            <div key={name} className="month-weekday" aria-hidden="true">
+              {name}
+            </div>
+          ))}
+          {days.map((day) => {
+            const inMonth = day.startsWith(month);
+            if (!inMonth) return <div key={day} className="month-day" data-outside aria-hidden="true" />;
+            const c = counts.get(day) ?? { booked: 0, overbooked: 0, cancelled: 0 };
+            const words = [`${c.booked} booked`, ...(c.overbooked > 0 ? [`${c.overbooked} overbooked`] : []), ...(c.cancelled > 0 ? [`${c.cancelled} cancelled`] : [])];
+            return (
+              <button
+                key={day}
+                type="button"
+                className="month-day"
+                data-today={day === today || undefined}
+                data-selected={day === date || undefined}
+                tabIndex={day === active ? 0 : -1}
+                aria-label={`${longDate(day)}${day === today ? ' (today)' : ''}: ${words.join(', ')}`}
+                onClick={() => onOpenDay(day)}
+                onFocus={() => setFocusDate(day)}
+              >
+                <span className="month-day-number" aria-hidden="true">
+                  {Number(day.slice(8))}
+                </span>
+                {c.booked > 0 && (
+                  <span className="month-day-count" data-kind="booked" aria-hidden="true">
+                    {c.booked} booked
+                  </span>
+                )}
+                {c.overbooked > 0 && (
+                  <span className="month-day-count" data-kind="overbooked" aria-hidden="true">
+                    ⚠ {c.overbooked} overbooked
+                  </span>
+                )}
+                {c.cancelled > 0 && (
+                  <span className="month-day-count" data-kind="cancelled" aria-hidden="true">
+                    {c.cancelled} cancelled
+                  </span>
+                )}
+              </button>
+            );
+          })}
         </div>
-      ))}
-      {days.map((day) => {
-        const inMonth = day.startsWith(month);
-        if (!inMonth) return <div key={day} className="month-day" data-outside aria-hidden="true" />;
-        const c = counts.get(day) ?? { booked: 0, overbooked: 0, cancelled: 0 };
-        const words = [`${c.booked} booked`, ...(c.overbooked > 0 ? [`${c.overbooked} overbooked`] : []), ...(c.cancelled > 0 ? [`${c.cancelled} cancelled`] : [])];
-        return (
-          <button
-            key={day}
-            type="button"
-            className="month-day"
-            data-today={day === today || undefined}
-            data-selected={day === date || undefined}
-            tabIndex={day === active ? 0 : -1}
-            aria-label={`${longDate(day)}${day === today ? ' (today)' : ''}: ${words.join(', ')}`}
-            onClick={() => onOpenDay(day)}
-            onFocus={() => setFocusDate(day)}
-          >
-            <span className="month-day-number" aria-hidden="true">
-              {Number(day.slice(8))}
-            </span>
-            {c.booked > 0 && (
-              <span className="month-day-count" data-kind="booked" aria-hidden="true">
-                {c.booked} booked
-              </span>
-            )}
-            {c.overbooked > 0 && (
-              <span className="month-day-count" data-kind="overbooked" aria-hidden="true">
-                ⚠ {c.overbooked} overbooked
-              </span>
-            )}
-            {c.cancelled > 0 && (
-              <span className="month-day-count" data-kind="cancelled" aria-hidden="true">
-                {c.cancelled} cancelled
-              </span>
-            )}
-          </button>
-        );
-      })}
-    </div>
+      )}
+    </ReadState>
   );
 }
 

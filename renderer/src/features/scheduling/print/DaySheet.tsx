@@ -1,4 +1,5 @@
-import { Alert, Group, Loader, Paper, Text } from '@mantine/core';
+import { Paper, Text } from '@mantine/core';
+import type { DayView } from '../../../../../shared/contract/scheduling';
 import { formatPhone } from '../../../../../shared/patients/phone';
 import { isLeftInTimeOff } from '../../../../../shared/scheduling/status';
 import { dayClock, clockLabel } from '../../../../../shared/scheduling/time';
@@ -6,6 +7,7 @@ import { useSessionStore } from '../../../session/session-store';
 import { schedulingCall } from '../schedule-api';
 import { appointmentTimeRange, birthDateLabel, countOf, longDate, statusLabel } from '../schedule-words';
 import { useBookQuery } from '../use-book-query';
+import { ReadState } from '../book/ReadState';
 
 /**
  * The day sheet: one page per provider with each visit's time, patient, date of birth, phone, type and reason, all from
@@ -15,23 +17,15 @@ import { useBookQuery } from '../use-book-query';
  */
 export function DaySheet({ date, providerId, revision }: { date: string; providerId: string | null; revision: number }) {
   const clinicName = useSessionStore((state) => state.clinicName);
-  const query = useBookQuery(`${date}|${revision}`, () => schedulingCall((api) => api.day({ date, by: 'provider' })));
-  if (query.kind === 'failed' && !query.value) {
-    return (
-      <Alert color="red" variant="light" role="alert" title="The day sheet could not be made" classNames={{ title: 'alert-title', message: 'alert-message' }}>
-        {query.message}
-      </Alert>
-    );
-  }
-  if (!query.value) {
-    return (
-      <Group gap="sm" role="status" p="md">
-        <Loader size="sm" aria-hidden="true" />
-        <Text>Making the day sheet…</Text>
-      </Group>
-    );
-  }
-  const day = query.value;
+  const query = useBookQuery(date, revision, () => schedulingCall((api) => api.day({ date, by: 'provider' })));
+  return (
+    <ReadState query={query} what="the day sheet" onRetry={query.retry}>
+      {(day, busy) => <SheetPages day={day} providerId={providerId} clinicName={clinicName} busy={busy} />}
+    </ReadState>
+  );
+}
+
+function SheetPages({ day, providerId, clinicName, busy }: { day: DayView; providerId: string | null; clinicName: string | null; busy: boolean }) {
   const clock = dayClock(day.date, day.timeZone);
   const columns = day.columns.filter((c) => (providerId ? c.id === providerId : c.appointments.length > 0));
   if (columns.length === 0) {
@@ -42,7 +36,7 @@ export function DaySheet({ date, providerId, revision }: { date: string; provide
     );
   }
   return (
-    <div className="day-sheet print-now" aria-label="Day sheet" role="region">
+    <div className="day-sheet print-now" aria-label="Day sheet" role="region" aria-busy={busy}>
       {columns.map((column) => {
         const hours = column.hours.map((h) => `${clockLabel(clock.toMinutes(h.startAt))}–${h.endAt >= clock.endAt ? '24:00' : clockLabel(clock.toMinutes(h.endAt))}`).join(', ');
         return (
