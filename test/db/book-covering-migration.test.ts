@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../support/core';
 import { snapshotAllTables } from '../support/db-snapshot';
-import { databaseMigratedTo, removeMigratedDatabases } from '../support/migration-db';
+import { databaseMigratedTo, openedByThisVersion, removeMigratedDatabases } from '../support/migration-db';
 
 afterEach(removeMigratedDatabases);
 
@@ -9,7 +8,8 @@ const id = (n: number) => `0192f0c4-0000-7000-8000-${String(n).padStart(12, '0')
 
 describe('migration 0011_book_covering_reads', () => {
   it('gives every appointment its last reminder call (latest time, then id) and leaves every other row as it was', async () => {
-    const { dir, key, sqlite, db } = await databaseMigratedTo('0010_patient_book_contacts');
+    const old = await databaseMigratedTo('0010_patient_book_contacts');
+    const { sqlite } = old;
 
     // A clinic as 0010 left it: three appointments, the first called three times (two calls at the same minute), the
     // second once, the third never. Rows are written raw: only the migration is under test.
@@ -28,11 +28,7 @@ describe('migration 0011_book_covering_reads', () => {
     call.run(id(21), id(10), 'left_message', null, 9_000, id(1));
     call.run(id(23), id(11), 'left_message', null, 7_000, null);
     sqlite.pragma('foreign_keys=ON');
-    const before = snapshotAllTables(sqlite);
-    await db.destroy();
-    if (sqlite.open) sqlite.close();
-
-    const database = await openTestDatabase(dir.path, key);
+    const { before, database } = await openedByThisVersion(old);
     try {
       const after = snapshotAllTables(database.sqlite);
       for (const table of Object.keys(before).filter((t) => t !== 'appointment' && t !== 'kysely_migration')) expect(after[table], table).toEqual(before[table]);

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../support/core';
 import { snapshotAllTables } from '../support/db-snapshot';
-import { databaseMigratedTo, removeMigratedDatabases } from '../support/migration-db';
+import { databaseMigratedTo, openedByThisVersion, removeMigratedDatabases } from '../support/migration-db';
 
 afterEach(removeMigratedDatabases);
 
@@ -19,13 +18,10 @@ const PATIENT = {
 
 describe('migration 0006_patients', () => {
   it('adds the empty patient registry to a clinic of schema 0005, leaves its rows alone, and its constraints hold', async () => {
-    const { dir, key, sqlite, db } = await databaseMigratedTo('0005_lock_pins_and_drafts');
+    const old = await databaseMigratedTo('0005_lock_pins_and_drafts');
+    const { db } = old;
     await db.insertInto('app_meta').values({ key: 'clinic.name', value: 'Riverside Family Clinic', updated_at: 1 }).execute();
-    const before = snapshotAllTables(sqlite);
-    await db.destroy();
-    sqlite.close();
-
-    const database = await openTestDatabase(dir.path, key);
+    const { before, database } = await openedByThisVersion(old);
     try {
       const after = snapshotAllTables(database.sqlite);
       expect(after['app_meta']).toEqual(before['app_meta']);

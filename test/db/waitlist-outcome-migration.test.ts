@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../support/core';
 import { snapshotAllTables } from '../support/db-snapshot';
-import { databaseMigratedTo, removeMigratedDatabases } from '../support/migration-db';
+import { databaseMigratedTo, openedByThisVersion, removeMigratedDatabases } from '../support/migration-db';
 
 afterEach(removeMigratedDatabases);
 
@@ -10,7 +9,8 @@ const NEW_COLUMNS = ['closed_reason', 'closed_at', 'closed_by', 'booked_appointm
 
 describe('migration 0012_waitlist_outcome', () => {
   it('adds how an entry left the list; entries closed before it keep an unknown outcome, and no row changes', async () => {
-    const { dir, key, sqlite, db } = await databaseMigratedTo('0011_book_covering_reads');
+    const old = await databaseMigratedTo('0011_book_covering_reads');
+    const { sqlite } = old;
 
     // A clinic as 0011 left it: one open entry, two closed ones (one booked, one removed: 0011 could not tell which).
     // Rows are written raw: only the migration is under test.
@@ -27,11 +27,7 @@ describe('migration 0012_waitlist_outcome', () => {
        VALUES (?, ?, ?, ?, 1, 2, 2, 'booked', 1, 1, 1)`,
     ).run(id(10), id(101), id(200), id(300));
     sqlite.pragma('foreign_keys=ON');
-    const before = snapshotAllTables(sqlite);
-    await db.destroy();
-    if (sqlite.open) sqlite.close();
-
-    const database = await openTestDatabase(dir.path, key);
+    const { before, database } = await openedByThisVersion(old);
     try {
       const after = snapshotAllTables(database.sqlite);
       for (const table of Object.keys(before).filter((t) => t !== 'waitlist_entry' && t !== 'kysely_migration')) expect(after[table], table).toEqual(before[table]);

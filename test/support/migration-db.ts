@@ -3,7 +3,8 @@ import { DATABASE_FILE } from '../../electron/core/db/clinic-database';
 import { createKysely } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { openEncryptedDatabase } from '../../electron/core/db/open';
-import { randomDatabaseKey } from './core';
+import { openTestDatabase, randomDatabaseKey, type TestDatabase } from './core';
+import { snapshotAllTables } from './db-snapshot';
 import { createTempDataDir, type TempDataDir } from './temp-data-dir';
 
 /** A new encrypted clinic database in its own temp folder, migrated up to (and including) one migration: a clinic as that version left it. */
@@ -31,4 +32,15 @@ export async function databaseMigratedTo(migration: string): Promise<DatabaseAtM
 /** For afterEach: removes the folders databaseMigratedTo made. */
 export function removeMigratedDatabases(): void {
   for (const dir of made.splice(0)) dir.remove();
+}
+
+/**
+ * Closes a database as the earlier version left it and opens it as this version does (every later migration runs):
+ * every table's rows before, and the opened database (the caller closes it).
+ */
+export async function openedByThisVersion(old: DatabaseAtMigration): Promise<{ before: Record<string, string[]>; database: TestDatabase }> {
+  const before = snapshotAllTables(old.sqlite);
+  await old.db.destroy();
+  if (old.sqlite.open) old.sqlite.close();
+  return { before, database: await openTestDatabase(old.dir.path, old.key) };
 }
