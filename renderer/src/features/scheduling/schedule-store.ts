@@ -58,6 +58,8 @@ interface ScheduleState {
   clearNotice(): void;
   /** Focus this appointment in the grid once it is drawn. */
   requestFocus(appointmentId: string): void;
+  /** The Book tab's day view on a visit's date, with the visit as the grid's cursor (Enter opens it). */
+  showInBook(appointmentId: string, date: string): void;
   focusTaken(): void;
 }
 
@@ -125,6 +127,7 @@ export const useScheduleStore = createResettableStore<ScheduleState>((set, get) 
     })),
   clearNotice: () => set({ notice: null }),
   requestFocus: (focusAppointmentId) => set({ focusAppointmentId }),
+  showInBook: (focusAppointmentId, date) => set({ tab: 'book', mode: 'day', date, focusAppointmentId }),
   focusTaken: () => set({ focusAppointmentId: null }),
 }));
 

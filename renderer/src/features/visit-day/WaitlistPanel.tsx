@@ -13,15 +13,6 @@ import { closedWords, dateRangeText, visitWhenText, weekdaysText, windowsText } 
 import { WithVisitSetup } from './WithVisitSetup';
 import './visit-day.css';
 
-/** The book on the day of the visit booked from an entry, with the visit as the grid's cursor (Enter opens it). */
-function openInBook(appointmentId: string, date: string): void {
-  const schedule = useScheduleStore.getState();
-  schedule.setMode('day');
-  schedule.setDate(date);
-  schedule.requestFocus(appointmentId);
-  schedule.setTab('book');
-}
-
 type WaitlistDialogState = { kind: 'add' } | { kind: 'edit'; entry: WaitlistEntryView } | { kind: 'remove'; entry: WaitlistEntryView };
 
 /** Patients who would take an earlier appointment. The book suggests them when a matching slot frees up. */
@@ -149,7 +140,7 @@ function Waitlist({ setup }: { setup: SetupView }) {
                         type="button"
                         size="sm"
                         mt={2}
-                        onClick={() => openInBook(openable.appointmentId, openable.visit.date)}
+                        onClick={() => useScheduleStore.getState().showInBook(openable.appointmentId, openable.visit.date)}
                         aria-label={`Open in the book: ${entry.patientName}, ${visitWhenText(openable.visit)}`}
                       >
                         Open in the book

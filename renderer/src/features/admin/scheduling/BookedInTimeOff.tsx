@@ -14,11 +14,7 @@ function bookedVisitsTitle(count: number): string {
 
 /** The book on the visit's day, with the visit as the grid's cursor (Enter opens it to reschedule). */
 function openInBook(visit: VisitInTimeOff): void {
-  const schedule = useScheduleStore.getState();
-  schedule.setTab('book');
-  schedule.setMode('day');
-  schedule.setDate(visit.date);
-  schedule.requestFocus(visit.id);
+  useScheduleStore.getState().showInBook(visit.id, visit.date);
   useUiStore.getState().navigate('schedule');
 }
 
